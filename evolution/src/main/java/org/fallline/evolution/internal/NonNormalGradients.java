@@ -320,8 +320,9 @@ public final class NonNormalGradients {
         }
         double[][] gamma = new double[k][k];
         for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
+            for (int b = a; b < k; b++) {
                 gamma[a][b] = m2 / meanW * alpha[a] * alpha[b];
+                gamma[b][a] = gamma[a][b];
             }
         }
         return new JanzenStern(alpha, alphaSe, beta, betaSe, gamma, m1, meanW, fit);
