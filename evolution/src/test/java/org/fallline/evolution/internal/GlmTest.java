@@ -116,6 +116,10 @@ class GlmTest {
             ourMin = Math.min(ourMin, p);
         }
         assertTrue(ourMin < Glm.SEPARATION_TOLERANCE, "min fitted " + ourMin);
+        // the iteration is R's, so even this fit ends where R's does: flagged, but the same iterate
+        assertEquals((int) REAL.estimate("bumpus_all_9traits", "logit2_coef_fit", "iterations"), fit.iterations());
+        assertRelative(REAL.estimate("bumpus_all_9traits", "logit2_coef_fit", "deviance"), fit.deviance(), 1e-8,
+            "deviance");
     }
 
     private static void checkFitSummary(String name, String analysis, GlmFit fit) {
