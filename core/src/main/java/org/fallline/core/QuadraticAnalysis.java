@@ -207,11 +207,17 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
      *       {@link #distinctEigenvalues()} steps;</li>
      *   <li>newton: 0 (one step).</li>
      * </ul>
-     * Empty for gd-armijo (its step depends on the start) and for steepest, cg and newton when A is not
-     * positive definite.
+     * Empty for gd-armijo (its step depends on the start), for steepest, cg and newton when A is not
+     * positive definite, for unknown names, and when a needed parameter ("step", "momentum") is missing.
      */
     public OptionalDouble predictedRate(DescentMethod method) {
         Map<String, Double> p = method.parameters();
+        boolean hasStep = p.containsKey("step");
+        boolean hasMomentum = p.containsKey("momentum");
+        if ((method.name().equals("gd") && !hasStep)
+                || ((method.name().equals("heavy-ball") || method.name().equals("nesterov")) && !(hasStep && hasMomentum))) {
+            return OptionalDouble.empty();
+        }
         switch (method.name()) {
             case "gd": {
                 double eta = p.get("step");
