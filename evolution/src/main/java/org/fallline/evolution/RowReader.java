@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.fallline.evolution.internal.DecimalParser;
 import org.fallline.evolution.internal.GroupAccumulator;
+import org.fallline.evolution.internal.IndividualSink;
 import org.fallline.evolution.internal.Levenshtein;
 
 /**
@@ -39,9 +40,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
     private final int[] filterPos;
     private final List<Set<String>> filterValues = new ArrayList<>();
     private final int byPos;
-    private final boolean needRows;
-    private final boolean rowsIfBinary;
-    private boolean allBinary = true;
+    private final IndividualSink sink;
     private final Map<String, GroupAccumulator> groups = new LinkedHashMap<>();
     private final double[] x;
 
@@ -50,7 +49,11 @@ final class RowReader implements PhenotypeSource.RecordSink {
     private long noGroup;
     private final List<Long> noGroupLines = new ArrayList<>();
 
-    RowReader(String source, List<String> header, SelectionOptions options) {
+    /**
+     * @param sink receives the complete individuals
+     */
+    RowReader(String source, List<String> header, SelectionOptions options, IndividualSink sink) {
+        this.sink = sink;
         this.source = source;
         this.options = options;
         List<String> traits = options.traits();
@@ -78,8 +81,6 @@ final class RowReader implements PhenotypeSource.RecordSink {
         }
         this.byPos = options.by().map(b -> position(scan, resolve(b, "grouping", index, header))).orElse(-1);
         this.scanColumns = scan.stream().mapToInt(Integer::intValue).toArray();
-        this.needRows = options.model() != Model.OLS || options.bootstrap() > 0 || options.permutations() > 0;
-        this.rowsIfBinary = options.model() == Model.OLS;
         this.x = new double[k];
     }
 
@@ -134,7 +135,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
             filteredOut++;
             return;
         }
-        String key = "all";
+        String key = SelectionAnalysis.ALL;
         if (byPos >= 0) {
             key = cells[byPos].trim();
             if (missing(key)) {
@@ -147,7 +148,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
         }
         GroupAccumulator acc = groups.get(key);
         if (acc == null) {
-            acc = new GroupAccumulator(key, k, options.quadratic(), needRows || (rowsIfBinary && allBinary));
+            acc = new GroupAccumulator(key, k, options.quadratic());
             groups.put(key, acc);
         }
         boolean incomplete = false;
@@ -176,15 +177,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
             acc.drop(line);
             return;
         }
-        if (allBinary && w != 0.0 && w != 1.0) {
-            allBinary = false;
-            if (!needRows) {
-                for (GroupAccumulator a : groups.values()) {
-                    a.discardRows();
-                }
-            }
-        }
-        acc.add(w, x);
+        sink.accept(acc, w, x);
     }
 
     /** The number in a cell, NaN if missing. */
@@ -227,11 +220,6 @@ final class RowReader implements PhenotypeSource.RecordSink {
 
     List<Long> noGroupLines() {
         return noGroupLines;
-    }
-
-    /** Whether every analysed fitness value is 0 or 1. */
-    boolean allBinary() {
-        return allBinary;
     }
 
     /** Distinct values (up to a dozen) seen in the column of filter f. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.fallline.evolution.internal.GroupAccumulator;
+import org.fallline.evolution.internal.Accumulation;
+import org.fallline.evolution.internal.AccumulationPipeline;
 
 /**
  * The Lande–Arnold analysis of phenotypic selection (Lande &amp; Arnold 1983, Evolution 37:
@@ -34,9 +36,19 @@ public final class SelectionAnalysis {
      *                            NUMERICAL when a fit cannot be completed
      */
     public SelectionReport analyze(PhenotypeSource source, SelectionOptions options) {
-        RowReader reader = new RowReader(source.name(), source.columns(), options);
         double[][] g = options.geneticCovariance().map(gc -> gc.reorderedTo(options.traits())).orElse(null);
-        source.scan(reader.columns(), reader);
+        boolean needRows = options.model() != Model.OLS || options.bootstrap() > 0 || options.permutations() > 0;
+        Accumulation accumulation = new Accumulation(needRows, options.model() == Model.OLS);
+        AccumulationPipeline pipeline = new AccumulationPipeline(options.traits().size(), accumulation);
+        RowReader reader;
+        try {
+            reader = new RowReader(source.name(), source.columns(), options, pipeline);
+            source.scan(reader.columns(), reader);
+        } catch (RuntimeException | Error e) {
+            pipeline.abandon();
+            throw e;
+        }
+        pipeline.finish();
         if (reader.records() == 0) {
             throw new SelectionException(source.name() + " has a header but no data rows");
         }

@@ -32,21 +32,24 @@ public final class GroupAccumulator {
      * @param key         the group's label
      * @param k           number of traits
      * @param secondOrder whether the second-order cross-products are needed
-     * @param storeRows   whether to keep the rows
      */
-    public GroupAccumulator(String key, int k, boolean secondOrder, boolean storeRows) {
+    public GroupAccumulator(String key, int k, boolean secondOrder) {
         this.key = key;
         this.k = k;
         this.secondOrder = secondOrder;
-        this.rows = storeRows ? new RowStore(k) : null;
         this.extremes = new MahalanobisExtremes(k);
         this.shifted = new double[k];
     }
 
-    /** Adds a complete individual: fitness W and traits x in analysed units. */
-    public void add(double w, double[] x) {
+    /**
+     * Adds a complete individual: fitness W and traits x in analysed units.
+     *
+     * @param keepRows whether to keep the rows, decided at the group's first individual
+     */
+    public void add(double w, double[] x, boolean keepRows) {
         if (sums == null) {
             sums = new MomentSums(x, w, secondOrder);
+            rows = keepRows ? new RowStore(k) : null;
         }
         sums.add(w, x);
         if (w < minW) {
