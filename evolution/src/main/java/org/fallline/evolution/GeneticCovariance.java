@@ -83,7 +83,7 @@ public final class GeneticCovariance {
             }
             if (min < -PSD_TOLERANCE * max) {
                 throw new SelectionException("the G matrix is not positive semi-definite (smallest eigenvalue "
-                        + min + "): it cannot be a covariance matrix");
+                        + String.format(java.util.Locale.ROOT, "%.6g", min) + "): it cannot be a covariance matrix");
             }
         }
         this.traits = List.copyOf(traits);

@@ -41,6 +41,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
     private final List<Set<String>> filterValues = new ArrayList<>();
     private final int byPos;
     private final IndividualSink sink;
+    private final boolean logistic;
     private final Map<String, GroupAccumulator> groups = new LinkedHashMap<>();
     private final double[] x;
 
@@ -54,6 +55,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
      */
     RowReader(String source, List<String> header, SelectionOptions options, IndividualSink sink) {
         this.sink = sink;
+        this.logistic = options.model() == Model.LOGISTIC;
         this.source = source;
         this.options = options;
         List<String> traits = options.traits();
@@ -158,6 +160,9 @@ final class RowReader implements PhenotypeSource.RecordSink {
         } else if (w < 0) {
             throw new SelectionException(source + ":" + line + ":" + (fitnessColumn + 1) + ": fitness '"
                     + options.fitness() + "' must be ≥ 0, found " + cells[fitnessPos].trim());
+        } else if (logistic && w != 0.0 && w != 1.0) {
+            throw new SelectionException(source + ":" + line + ":" + (fitnessColumn + 1) + ": the logistic model needs"
+                    + " fitness 0 or 1, but '" + options.fitness() + "' is " + cells[fitnessPos].trim());
         }
         for (int i = 0; i < k; i++) {
             double v = number(cells[traitPos[i]], line, traitColumn[i]);

@@ -14,6 +14,7 @@ public final class Accumulation implements IndividualSink {
     private final boolean needRows;
     private final boolean rowsIfBinary;
     private boolean allBinary = true;
+    private double firstNonBinary = Double.NaN;
     private final List<GroupAccumulator> seen = new ArrayList<>();
 
     /**
@@ -29,6 +30,7 @@ public final class Accumulation implements IndividualSink {
     public void accept(GroupAccumulator group, double w, double[] x) {
         if (allBinary && w != 0.0 && w != 1.0) {
             allBinary = false;
+            firstNonBinary = w;
             if (!needRows) {
                 for (GroupAccumulator g : seen) {
                     g.discardRows();
@@ -44,5 +46,10 @@ public final class Accumulation implements IndividualSink {
     /** Whether every fitness value accepted so far is 0 or 1. */
     public boolean allBinary() {
         return allBinary;
+    }
+
+    /** The first fitness value other than 0 and 1, NaN if none. */
+    public double firstNonBinary() {
+        return firstNonBinary;
     }
 }
