@@ -80,9 +80,14 @@ public final class SelectionAnalysis {
                     + "': there is no group to analyse");
         }
         GroupAnalysis analysis = new GroupAnalysis(options, g);
+        boolean allBinary = accumulation.allBinary();
+        boolean glm = GroupInference.glmWanted(options, allBinary);
+        GroupInference.Progress progress = new GroupInference.Progress(options.progress(),
+                groups.size() * GroupInference.runsPerGroup(options, glm));
+        GroupInference inference = new GroupInference(options, g, progress);
         List<GroupReport> reports = new ArrayList<>();
         for (GroupAccumulator acc : groups) {
-            reports.add(analysis.analyze(acc).report());
+            reports.add(inference.apply(analysis.analyze(acc), acc, allBinary));
         }
         return new SelectionReport(source.name(), options.fitness(), options.traits(), options.standardization(),
                 options.logTraits(), reports, notes);

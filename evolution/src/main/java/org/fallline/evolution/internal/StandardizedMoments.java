@@ -95,7 +95,8 @@ public final class StandardizedMoments {
         this.max = s.max();
     }
 
-    private double[] transform(double[] v) {
+    /** Tv: a vector of sums over the shifted basis φ(d) carried to the standardised basis ψ(z). */
+    public double[] transform(double[] v) {
         double[] r = new double[q];
         for (int a = 0; a < q; a++) {
             double acc = 0;
