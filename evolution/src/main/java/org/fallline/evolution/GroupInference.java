@@ -196,8 +196,7 @@ final class GroupInference {
         if (model == Model.LOGISTIC) {
             NonNormalGradients.JanzenStern js = NonNormalGradients.janzenStern(z, w);
             if (js.separation()) {
-                diagnoses.add("logistic β not reported: the first-order logistic fit shows (quasi-)separation — "
-                        + js.fit().diagnosis());
+                diagnoses.add("logistic β not reported, first-order logistic fit: " + js.fit().diagnosis());
             } else {
                 double[] b = js.beta();
                 double[] se = js.betaSe();
@@ -210,8 +209,7 @@ final class GroupInference {
             if (options.quadratic()) {
                 NonNormalGradients.JanzenSternQuadratic jq = NonNormalGradients.janzenSternQuadratic(z, w);
                 if (jq.separation()) {
-                    diagnoses.add("logistic γ not reported: the second-order logistic fit shows (quasi-)separation — "
-                            + jq.fit().diagnosis());
+                    diagnoses.add("logistic γ not reported, second-order logistic fit: " + jq.fit().diagnosis());
                 } else {
                     double[][] gm = jq.gamma();
                     double[][] gse = jq.gammaSe();
@@ -241,7 +239,7 @@ final class GroupInference {
                 diagnosis = pl.fit().diagnosis();
             }
             if (separated) {
-                diagnoses.add("Poisson gradients not reported: the Poisson fit has no finite estimate — " + diagnosis);
+                diagnoses.add("Poisson gradients not reported, Poisson fit: " + diagnosis);
             } else {
                 double[] b = ad.beta();
                 double[][] gm = ad.gamma();

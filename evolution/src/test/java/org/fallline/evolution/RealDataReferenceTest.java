@@ -112,8 +112,8 @@ class RealDataReferenceTest {
         GlmGradients gl = logistic(g);
         assertTrue(gl.gamma().isEmpty());
         assertEquals(1, gl.diagnoses().size());
-        assertTrue(gl.diagnoses().get(0).startsWith("logistic γ not reported: the second-order logistic fit shows"
-                + " (quasi-)separation"), gl.diagnoses().get(0));
+        assertTrue(gl.diagnoses().get(0).startsWith("logistic γ not reported, second-order logistic fit: (quasi-)separation"),
+                gl.diagnoses().get(0));
         assertTrue(g.notes().contains(gl.diagnoses().get(0)));
         assertFalse(new SelectionReport("b", "W", NINE, Standardization.SD, java.util.Set.of(), List.of(g), List.of())
                 .tidy().stream().anyMatch(e -> e.analysis().equals("gamma_logistic")));

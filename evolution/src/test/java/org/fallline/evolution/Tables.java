@@ -28,6 +28,26 @@ final class Tables {
         return sb.toString();
     }
 
+    /** A numeric CSV resource as rows of numbers (empty cells NaN), header first in {@code header}. */
+    static double[][] read(String resource, java.util.List<String> header) {
+        try (java.io.Reader r = new java.io.InputStreamReader(Tables.class.getResourceAsStream(resource),
+                java.nio.charset.StandardCharsets.UTF_8); com.opencsv.CSVReader csv = new com.opencsv.CSVReader(r)) {
+            java.util.List<String[]> all = csv.readAll();
+            header.addAll(java.util.List.of(all.get(0)));
+            double[][] out = new double[all.size() - 1][];
+            for (int i = 1; i < all.size(); i++) {
+                String[] f = all.get(i);
+                out[i - 1] = new double[f.length];
+                for (int j = 0; j < f.length; j++) {
+                    out[i - 1][j] = f[j].isEmpty() ? Double.NaN : Double.parseDouble(f[j]);
+                }
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(resource, e);
+        }
+    }
+
     static int poisson(Random r, double mean) {
         double l = Math.exp(-mean);
         int k = 0;
