@@ -270,8 +270,9 @@ final class GroupInference {
             List<String> notes) {
         boolean withBeta = !gl.beta().isEmpty();
         boolean withGamma = !gl.gamma().isEmpty();
+        ProgressListener run = progress.run(options.bootstrap());
         if (!withBeta && !withGamma) {
-            progress.run(options.bootstrap());
+            run.progress(options.bootstrap(), options.bootstrap());
             return gl;
         }
         Model model = gl.model();
@@ -322,9 +323,9 @@ final class GroupInference {
         };
         Replicates rep;
         try {
-            rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stat,
-                    progress.run(options.bootstrap()));
+            rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stat, run);
         } catch (SelectionException e) {
+            run.progress(options.bootstrap(), options.bootstrap());
             notes.add("no bootstrap of the " + (model == Model.LOGISTIC ? "logistic" : "Poisson") + " gradients" + where
                     + ": " + e.getMessage());
             return gl;

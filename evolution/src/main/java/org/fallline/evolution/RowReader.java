@@ -193,8 +193,10 @@ final class RowReader implements PhenotypeSource.RecordSink {
         }
         double v = DecimalParser.parse(t);
         if (!Double.isFinite(v)) {
+            boolean decimalComma = t.matches("[+-]?\\d*,\\d+");
             throw new SelectionException(source + ":" + line + ":" + (column + 1) + ": expected a number in column '"
-                    + columnName(column) + "', found '" + t + "'");
+                    + columnName(column) + "', found '" + t + "'" + (decimalComma
+                    ? " (a decimal comma? numbers must use '.' as the decimal mark)" : ""));
         }
         return v;
     }

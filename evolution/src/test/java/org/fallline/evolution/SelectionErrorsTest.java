@@ -56,6 +56,13 @@ class SelectionErrorsTest {
     }
 
     @Test
+    void decimalCommaIsExplained() {
+        String text = "W;a\n1;2,5\n";
+        assertEquals("c.csv:2:2: expected a number in column 'a', found '2,5' (a decimal comma? numbers must use '.' as"
+                + " the decimal mark)", fails("c.csv", text, SelectionOptions.builder().fitness("W").traits("a")));
+    }
+
+    @Test
     void duplicateColumnNames() {
         String text = "W,a,b,a\n1,2,3,4\n";
         assertEquals("d.csv:1: column name 'a' appears 2 times in the header (columns 2, 4): rename them so that each"
