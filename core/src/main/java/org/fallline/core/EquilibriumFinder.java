@@ -287,7 +287,13 @@ public final class EquilibriumFinder {
 
         /** Fills g and h at p; false when V, ∇V or ∇²V is not finite there (outside the field's domain). */
         private boolean evaluate(double[] p, double[] gOut, double[][] hOut) {
-            double v = f.hessian(p, gOut, hOut);
+            double v;
+            try {
+                v = f.hessian(p, gOut, hOut);
+            } catch (CoreException outsideDomain) {
+                // A field may refuse a point outside its domain; the step is rejected like a non-finite value.
+                return false;
+            }
             if (!Double.isFinite(v) || !Vectors.finite(gOut)) {
                 return false;
             }

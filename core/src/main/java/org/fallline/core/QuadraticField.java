@@ -18,6 +18,13 @@ import org.fallline.core.internal.Vectors;
  * <p>A is checked to be symmetric up to rounding (|Aᵢⱼ − Aⱼᵢ| ≤ 1e-10·max|A|) and stored as
  * (A + Aᵀ)/2, so a matrix assembled as a product such as SDSᵀ is accepted.
  *
+ * <p>When A is positive definite, V is evaluated in the centred form V(x) = V* + ½(x − x*)ᵀA(x − x*), with
+ * x* = A⁻¹b computed once (Cholesky) and V* = c − ½bᵀx*. It is algebraically the same form, but near the
+ * minimum the expanded form loses every digit of V − V* to cancellation (its rounding error is about
+ * ε·|x|ᵀ|A||x|), while the centred form has V − V* to relative accuracy; so the computed V keeps
+ * decreasing along a descent path down to its last bit, as the mathematics says. The gradient is
+ * always Ax − b.
+ *
  * <p>Reference: J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006,
  * §3.3 (convergence of steepest descent on quadratics) and §5.1 (linear conjugate gradients).
  */
@@ -30,6 +37,10 @@ public final class QuadraticField implements ScalarField {
     private final double[][] a;
     private final double[] b;
     private final double c;
+    /** x*, or null when A is not positive definite. */
+    private final double[] center;
+    private final double minimum;
+    private final double smallestEigenvalue;
 
     /**
      * @param variables distinct variable names, one per coordinate
@@ -89,6 +100,17 @@ public final class QuadraticField implements ScalarField {
         this.a = SymmetricEigen.symmetrise(a);
         this.b = b.clone();
         this.c = c;
+        SymmetricEigen eig = SymmetricEigen.of(this.a);
+        if (eig.positiveDefinite()) {
+            // Definiteness was decided on the spectrum; no absolute threshold for Cholesky.
+            CholeskyDecomposition chol = new CholeskyDecomposition(new Array2DRowRealMatrix(this.a), 1e-12, 0.0);
+            this.center = chol.getSolver().solve(new ArrayRealVector(this.b)).toArray();
+            this.minimum = c - 0.5 * Vectors.dot(this.b, center);
+        } else {
+            this.center = null;
+            this.minimum = Double.NaN;
+        }
+        this.smallestEigenvalue = eig.min();
     }
 
     /** The same field over the variables x1, …, xn. */
@@ -126,21 +148,33 @@ public final class QuadraticField implements ScalarField {
 
     @Override
     public double value(double[] x) {
-        checkPoint(x);
-        double[] ax = Vectors.times(a, x);
-        return 0.5 * Vectors.dot(x, ax) - Vectors.dot(b, x) + c;
+        // Same arithmetic as gradient(x, g), so that both return the same V(x) to the last bit.
+        return gradient(x, new double[a.length]);
     }
 
     @Override
     public double gradient(double[] x, double[] gradient) {
         checkPoint(x);
-        double v = c;
-        for (int i = 0; i < a.length; i++) {
-            double axi = Vectors.dot(a[i], x);
-            v += x[i] * (0.5 * axi - b[i]);
-            gradient[i] = axi - b[i];
+        int n = a.length;
+        for (int i = 0; i < n; i++) {
+            gradient[i] = Vectors.dot(a[i], x) - b[i];
         }
-        return v;
+        if (center == null) {
+            double v = c;
+            for (int i = 0; i < n; i++) {
+                v += x[i] * (0.5 * (gradient[i] + b[i]) - b[i]);
+            }
+            return v;
+        }
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = x[i] - center[i];
+        }
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            q += e[i] * Vectors.dot(a[i], e);
+        }
+        return minimum + 0.5 * q;
     }
 
     @Override
@@ -163,14 +197,11 @@ public final class QuadraticField implements ScalarField {
      * @throws CoreException if A is not positive definite (V then has no unique minimiser)
      */
     public double[] minimizer() {
-        SymmetricEigen eig = SymmetricEigen.of(a);
-        if (!eig.positiveDefinite()) {
-            throw new CoreException("A is not positive definite (smallest eigenvalue " + eig.min()
+        if (center == null) {
+            throw new CoreException("A is not positive definite (smallest eigenvalue " + smallestEigenvalue
                     + "), so V has no unique minimiser");
         }
-        // Definiteness was decided on the spectrum above; no absolute threshold for Cholesky.
-        CholeskyDecomposition chol = new CholeskyDecomposition(new Array2DRowRealMatrix(a), 1e-12, 0.0);
-        return chol.getSolver().solve(new ArrayRealVector(b, false)).toArray();
+        return center.clone();
     }
 
     private void checkPoint(double[] x) {
