@@ -1,0 +1,1054 @@
+package org.fallline.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fallline.core.CoreException;
+
+/**
+ * A compiled expression: straight-line code over slots, evaluated in one loop with second-order
+ * forward-mode automatic differentiation. Every slot carries its value, its gradient and (when
+ * asked for) its Hessian, restricted to the variables the slot depends on (its active set), so
+ * that a term such as 3·x₁·x₂ costs two gradient entries whatever the number of variables.
+ * Gradients are stored compactly slot after slot, Hessians as packed lower triangles. The chain
+ * rule for u = f(a):
+ * <pre>
+ *   ∇u = f'(a) ∇a,   ∇²u = f'(a) ∇²a + f''(a) ∇a ∇aᵀ
+ * </pre>
+ * and for u = g(a, b):
+ * <pre>
+ *   ∇u  = g_a ∇a + g_b ∇b,
+ *   ∇²u = g_a ∇²a + g_b ∇²b + g_aa ∇a∇aᵀ + g_bb ∇b∇bᵀ + g_ab (∇a∇bᵀ + ∇b∇aᵀ).
+ * </pre>
+ * Structure found at compile time is exploited: variables and constants cost nothing at run time;
+ * sums are one n-ary operation whose terms may be products of two factors (so a quadratic written
+ * term by term is a single operation); a slot of polynomial degree ≤ 1 has a constant gradient and
+ * a zero Hessian, one of degree 2 a constant Hessian — these are computed once, at the origin, and
+ * never propagated again. Reference: A. Griewank and A. Walther, <i>Evaluating Derivatives</i>,
+ * 2nd ed., SIAM 2008, ch. 13 (Taylor propagation of second order).
+ *
+ * <p>Evaluation is thread-safe: each thread gets its own work arrays (value, gradient and Hessian
+ * per slot), allocated on its first use and reused after that, so evaluation allocates nothing.
+ */
+public final class Tape {
+
+    /** Kinds of a slot's gradient or Hessian. */
+    private static final byte ZERO = 0;
+    private static final byte FIXED = 1;
+    private static final byte LIVE = 2;
+
+    private static final int VALUE = 0;
+    private static final int GRADIENT = 1;
+    private static final int HESSIAN = 2;
+
+    private final int n;
+    private final int size;
+    /** Slots before this one are variables (slot i is variable i) and constants: no work at run time. */
+    private final int firstOp;
+    private final int root;
+    private final int degree;
+
+    private final int[] op;
+    private final int[] argA;
+    private final int[] argB;
+    private final double[] cst;
+    private final double[] cst2;
+    /** Offsets into maps (binary ops): where operand a's, b's active variables sit in the slot's. */
+    private final int[] mapA;
+    private final int[] mapB;
+    private final int[] maps;
+
+    /**
+     * LIN slots: their terms grouped by kind, the groups starting at linRange[linBase[s]] … and the
+     * last ending at linRange[linBase[s] + 4]: products of two variables, single variables, single
+     * slots, products of two slots. For terms on variables termMapA/B hold the variable's position in
+     * the slot's active set; for the others, offsets into maps.
+     */
+    private final int[] linBase;
+    private final int[] linRange;
+    private final int[] termA;
+    private final int[] termB;
+    private final double[] termCoef;
+    private final int[] termMapA;
+    private final int[] termMapB;
+
+    private final int[] nAct;
+    private final int[] gOff;
+    /** Variable index of each compact gradient entry (aligned with the gradient storage). */
+    private final int[] act;
+    private final byte[] gKind;
+
+    private final long[] hOff;
+    private final long hSize;
+    private final byte[] hKind;
+
+    /** Values with the constants filled in. */
+    private final double[] vTemplate;
+    /** Gradient storage with the constant gradients filled in. */
+    private final double[] gTemplate;
+    /** ∇V when it is constant (degree ≤ 1), else null. */
+    private final double[] rootGradient;
+
+    /** Hessian storage with the constant Hessians filled in; made on first use. */
+    private volatile double[] hTemplate;
+    /** ∇²V when it is constant (degree 2), made with hTemplate. */
+    private volatile double[][] rootHessian;
+
+    private final ThreadLocal<Workspace> workspaces;
+
+    /**
+     * Per-thread work arrays. Static, holding no reference back to the tape, so that a thread's
+     * map of thread-locals does not keep a dropped expression alive.
+     */
+    private static final class Workspace {
+        final double[] v;
+        final double[] g;
+        double[] h;
+
+        Workspace(double[] vTemplate, double[] gTemplate) {
+            v = vTemplate.clone();
+            g = gTemplate.clone();
+        }
+    }
+
+    private Tape(Layout l) {
+        this.n = l.n;
+        this.size = l.size;
+        this.firstOp = l.firstOp;
+        this.root = l.root;
+        this.degree = l.degree;
+        this.op = l.op;
+        this.argA = l.argA;
+        this.argB = l.argB;
+        this.cst = l.cst;
+        this.cst2 = l.cst2;
+        this.mapA = l.mapA;
+        this.mapB = l.mapB;
+        this.maps = l.maps;
+        this.linBase = l.linBase;
+        this.linRange = l.linRange;
+        this.termA = l.termA;
+        this.termB = l.termB;
+        this.termCoef = l.termCoef;
+        this.termMapA = l.termMapA;
+        this.termMapB = l.termMapB;
+        this.nAct = l.nAct;
+        this.gOff = l.gOff;
+        this.act = l.act;
+        this.gKind = l.gKind;
+        this.hOff = l.hOff;
+        this.hSize = l.hSize;
+        this.hKind = l.hKind;
+        this.vTemplate = l.cst.clone();
+        // constant gradients: one forced pass at the origin computes every gradient
+        double[] g = new double[l.gSize];
+        for (int i = 0; i < n; i++) {
+            g[gOff[i]] = 1.0;
+        }
+        run(new double[n], vTemplate.clone(), g, null, GRADIENT, true);
+        this.gTemplate = g;
+        if (gKind[root] == LIVE) {
+            this.rootGradient = null;
+        } else {
+            this.rootGradient = new double[n];
+            for (int k = 0; k < nAct[root]; k++) {
+                rootGradient[act[gOff[root] + k]] = g[gOff[root] + k];
+            }
+        }
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.vTemplate, this.gTemplate));
+    }
+
+    /** Polynomial degree of the expression, or 3 for "3 or more, or not a polynomial". */
+    public int degree() {
+        return degree;
+    }
+
+    /** V(x). */
+    public double value(double[] x) {
+        Workspace w = workspaces.get();
+        run(x, w.v, w.g, null, VALUE, false);
+        return w.v[root];
+    }
+
+    /** Fills gradient with ∇V(x); returns V(x). */
+    public double gradient(double[] x, double[] gradient) {
+        Workspace w = workspaces.get();
+        run(x, w.v, w.g, null, GRADIENT, false);
+        writeGradient(w.g, gradient);
+        return w.v[root];
+    }
+
+    /** Fills gradient with ∇V(x) and hessian with ∇²V(x); returns V(x). */
+    public double hessian(double[] x, double[] gradient, double[][] hessian) {
+        Workspace w = workspaces.get();
+        double[] h = w.h;
+        if (h == null) {
+            h = hessianTemplate().clone();
+            w.h = h;
+        }
+        run(x, w.v, w.g, h, HESSIAN, false);
+        writeGradient(w.g, gradient);
+        writeHessian(h, hessian);
+        return w.v[root];
+    }
+
+    private void writeGradient(double[] g, double[] out) {
+        if (rootGradient != null) {
+            System.arraycopy(rootGradient, 0, out, 0, n);
+            return;
+        }
+        int m = nAct[root];
+        int go = gOff[root];
+        if (m < n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = 0.0;
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            out[act[go + k]] = g[go + k];
+        }
+    }
+
+    private void writeHessian(double[] h, double[][] out) {
+        byte kind = hKind[root];
+        if (kind == FIXED) {
+            double[][] fixed = rootHessian;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(fixed[i], 0, out[i], 0, n);
+            }
+        } else if (kind == ZERO) {
+            for (double[] row : out) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = 0.0;
+                }
+            }
+        } else {
+            scatterHessian(h, root, out);
+        }
+    }
+
+    /** Unpacks slot s's Hessian (packed lower triangle over its active set) into a full n × n array. */
+    private void scatterHessian(double[] h, int s, double[][] out) {
+        int m = nAct[s];
+        if (m < n) {
+            for (double[] row : out) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = 0.0;
+                }
+            }
+        }
+        int go = gOff[s];
+        int row = (int) hOff[s];
+        for (int k = 0; k < m; k++, row += k) {
+            int i = act[go + k];
+            double[] outI = out[i];
+            for (int l = 0; l < k; l++) {
+                int j = act[go + l];
+                double value = h[row + l];
+                outI[j] = value;
+                out[j][i] = value;
+            }
+            outI[i] = h[row + k];
+        }
+    }
+
+    /** The Hessian storage with the constant Hessians filled in (computed once, on first use). */
+    private double[] hessianTemplate() {
+        double[] t = hTemplate;
+        if (t == null) {
+            synchronized (this) {
+                t = hTemplate;
+                if (t == null) {
+                    if (hSize > Integer.MAX_VALUE - 8) {
+                        throw new CoreException("the Hessian of this expression needs too much working memory ("
+                                + hSize + " numbers)");
+                    }
+                    t = new double[(int) hSize];
+                    run(new double[n], vTemplate.clone(), gTemplate.clone(), t, HESSIAN, true);
+                    if (hKind[root] == FIXED) {
+                        double[][] fixed = new double[n][n];
+                        scatterHessian(t, root, fixed);
+                        rootHessian = fixed;
+                    }
+                    hTemplate = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    // ---- evaluation -------------------------------------------------------------------------------
+
+    /**
+     * One pass over the tape. With {@code force} every gradient and Hessian is computed, constant or
+     * not (used once, to fill in the constant ones).
+     */
+    private void run(double[] x, double[] v, double[] g, double[] h, int mode, boolean force) {
+        System.arraycopy(x, 0, v, 0, n);
+        final int[] op = this.op;
+        final int[] argA = this.argA;
+        final int[] argB = this.argB;
+        for (int s = firstOp; s < size; s++) {
+            switch (op[s]) {
+                case Op.LIN:
+                    linear(s, v, g, h, mode, force);
+                    break;
+                case Op.MUL: {
+                    double a = v[argA[s]];
+                    double b = v[argB[s]];
+                    v[s] = a * b;
+                    if (mode != VALUE) {
+                        binary(s, b, a, 0.0, 0.0, 1.0, g, h, mode, force);
+                    }
+                    break;
+                }
+                case Op.DIV: {
+                    double a = v[argA[s]];
+                    double b = v[argB[s]];
+                    double q = a / b;
+                    v[s] = q;
+                    if (mode != VALUE) {
+                        double r = 1.0 / b;
+                        binary(s, r, -q * r, 0.0, 2.0 * q * r * r, -r * r, g, h, mode, force);
+                    }
+                    break;
+                }
+                case Op.POW:
+                    power(s, v, g, h, mode, force);
+                    break;
+                case Op.MIN:
+                case Op.MAX: {
+                    double a = v[argA[s]];
+                    double b = v[argB[s]];
+                    // the branch taken: a when a ≤ b (min) or a ≥ b (max), or when a is NaN
+                    boolean takeA = (op[s] == Op.MIN ? a <= b : a >= b) || a != a;
+                    v[s] = takeA ? a : b;
+                    if (mode != VALUE) {
+                        binary(s, takeA ? 1.0 : 0.0, takeA ? 0.0 : 1.0, 0.0, 0.0, 0.0, g, h, mode, force);
+                    }
+                    break;
+                }
+                default:
+                    elementary(s, v, g, h, mode, force);
+                    break;
+            }
+        }
+    }
+
+    /** One-argument ops: value, and f', f'' at the argument. */
+    private void elementary(int s, double[] v, double[] g, double[] h, int mode, boolean force) {
+        double a = v[argA[s]];
+        double u;
+        double d1;
+        double d2;
+        switch (op[s]) {
+            case Op.EXP:
+                u = Math.exp(a);
+                d1 = u;
+                d2 = u;
+                break;
+            case Op.LOG:
+                u = Math.log(a);
+                d1 = 1.0 / a;
+                d2 = -d1 * d1;
+                break;
+            case Op.SQRT:
+                u = Math.sqrt(a);
+                d1 = 0.5 / u;
+                d2 = -0.5 * d1 / a;
+                break;
+            case Op.SIN:
+                u = Math.sin(a);
+                if (mode == VALUE) {
+                    v[s] = u;
+                    return;
+                }
+                d1 = Math.cos(a);
+                d2 = -u;
+                break;
+            case Op.COS:
+                u = Math.cos(a);
+                if (mode == VALUE) {
+                    v[s] = u;
+                    return;
+                }
+                d1 = -Math.sin(a);
+                d2 = -u;
+                break;
+            case Op.TAN:
+                u = Math.tan(a);
+                d1 = 1.0 + u * u;
+                d2 = 2.0 * u * d1;
+                break;
+            case Op.SINH:
+                u = Math.sinh(a);
+                if (mode == VALUE) {
+                    v[s] = u;
+                    return;
+                }
+                d1 = Math.cosh(a);
+                d2 = u;
+                break;
+            case Op.COSH:
+                u = Math.cosh(a);
+                if (mode == VALUE) {
+                    v[s] = u;
+                    return;
+                }
+                d1 = Math.sinh(a);
+                d2 = u;
+                break;
+            case Op.TANH:
+                u = Math.tanh(a);
+                d1 = 1.0 - u * u;
+                d2 = -2.0 * u * d1;
+                break;
+            case Op.ATAN: {
+                u = Math.atan(a);
+                double q = 1.0 / (1.0 + a * a);
+                d1 = q;
+                d2 = -2.0 * a * q * q;
+                break;
+            }
+            case Op.ABS:
+                // the derivative at the kink a = 0 is that of the branch a ≥ 0
+                if (a >= 0) {
+                    u = a;
+                    d1 = 1.0;
+                } else {
+                    u = -a;
+                    d1 = -1.0;
+                }
+                d2 = 0.0;
+                break;
+            case Op.SQR:
+                u = a * a;
+                d1 = 2.0 * a;
+                d2 = 2.0;
+                break;
+            case Op.POWC: {
+                double c = cst[s];
+                u = Math.pow(a, c);
+                if (mode == VALUE) {
+                    v[s] = u;
+                    return;
+                }
+                double p1;
+                double p2;
+                if (a != 0 && Math.abs(u) >= Double.MIN_NORMAL && Math.abs(u) <= Double.MAX_VALUE) {
+                    // a^(c-1) = a^c / a saves two calls of pow; safe while a^c is a normal number
+                    p1 = u / a;
+                    p2 = p1 / a;
+                } else {
+                    p1 = Math.pow(a, c - 1.0);
+                    p2 = Math.pow(a, c - 2.0);
+                }
+                d1 = c * p1;
+                d2 = c * (c - 1.0) * p2;
+                break;
+            }
+            case Op.EXPC: {
+                double base = cst[s];
+                double lnBase = cst2[s];
+                u = base == Math.E ? Math.exp(a) : Math.pow(base, a);
+                // c^a → 0 with all its derivatives where it underflows or where c = 0
+                d1 = u == 0 ? 0.0 : u * lnBase;
+                d2 = u == 0 ? 0.0 : d1 * lnBase;
+                break;
+            }
+            default:
+                throw new IllegalStateException("unknown op " + op[s]);
+        }
+        v[s] = u;
+        if (mode != VALUE) {
+            unary(s, d1, d2, g, h, mode, force);
+        }
+    }
+
+    /** a^b with both non-constant. */
+    private void power(int s, double[] v, double[] g, double[] h, int mode, boolean force) {
+        double a = v[argA[s]];
+        double b = v[argB[s]];
+        double u = Math.pow(a, b);
+        v[s] = u;
+        if (mode == VALUE) {
+            return;
+        }
+        double lnA = Math.log(a);
+        double p1 = Math.pow(a, b - 1.0);
+        double ua = b * p1;
+        double uaa = b * (b - 1.0) * Math.pow(a, b - 2.0);
+        // limits as a → 0⁺ where a^b vanishes: the derivatives in b vanish too
+        double ub = u == 0 ? 0.0 : u * lnA;
+        double ubb = u == 0 ? 0.0 : ub * lnA;
+        double uab = p1 == 0 ? 0.0 : p1 * (1.0 + b * lnA);
+        binary(s, ua, ub, uaa, ubb, uab, g, h, mode, force);
+    }
+
+    private boolean needsHessian(int s, int mode, boolean force) {
+        return mode == HESSIAN && (hKind[s] == LIVE || (force && hKind[s] != ZERO));
+    }
+
+    private void unary(int s, double d1, double d2, double[] g, double[] h, int mode, boolean force) {
+        int m = nAct[s];
+        int go = gOff[s];
+        int a = argA[s];
+        int ga = gOff[a];
+        if (gKind[s] == LIVE || force) {
+            if (m == 1) {
+                g[go] = d1 * g[ga];
+            } else {
+                for (int k = 0; k < m; k++) {
+                    g[go + k] = d1 * g[ga + k];
+                }
+            }
+        }
+        if (needsHessian(s, mode, force)) {
+            int ho = (int) hOff[s];
+            boolean curved = hKind[a] != ZERO;
+            int ha = curved ? (int) hOff[a] : 0;
+            if (m == 1) {
+                double ga0 = g[ga];
+                h[ho] = (curved ? d1 * h[ha] : 0.0) + d2 * ga0 * ga0;
+                return;
+            }
+            int t = m * (m + 1) / 2;
+            if (curved) {
+                for (int p = 0; p < t; p++) {
+                    h[ho + p] = d1 * h[ha + p];
+                }
+            } else {
+                zero(h, ho, ho + t);
+            }
+            if (d2 != 0) {
+                for (int k = 0, row = ho; k < m; row += ++k) {
+                    double gk = d2 * g[ga + k];
+                    for (int l = 0; l <= k; l++) {
+                        h[row + l] += gk * g[ga + l];
+                    }
+                }
+            }
+        }
+    }
+
+    private void binary(int s, double ua, double ub, double uaa, double ubb, double uab, double[] g, double[] h,
+            int mode, boolean force) {
+        int a = argA[s];
+        int b = argB[s];
+        int ma = mapA[s];
+        int mb = mapB[s];
+        int go = gOff[s];
+        if (gKind[s] == LIVE || force) {
+            zero(g, go, go + nAct[s]);
+            addGradient(g, go, a, ma, ua);
+            addGradient(g, go, b, mb, ub);
+        }
+        if (needsHessian(s, mode, force)) {
+            int m = nAct[s];
+            int ho = (int) hOff[s];
+            zero(h, ho, ho + m * (m + 1) / 2);
+            addCurvature(h, ho, g, a, ma, ua, uaa);
+            addCurvature(h, ho, g, b, mb, ub, ubb);
+            addCross(h, ho, g, a, ma, b, mb, uab);
+        }
+    }
+
+    /** g_s += c ∇a, mapped into the slot's active set. */
+    private void addGradient(double[] g, int go, int a, int map, double c) {
+        int ga = gOff[a];
+        for (int k = 0, na = nAct[a]; k < na; k++) {
+            g[go + maps[map + k]] += c * g[ga + k];
+        }
+    }
+
+    /** H_s += du ∇²a + d2u ∇a∇aᵀ, mapped into the slot's packed Hessian at ho. */
+    private void addCurvature(double[] h, int ho, double[] g, int a, int map, double du, double d2u) {
+        boolean curved = hKind[a] != ZERO && du != 0;
+        if (!curved && d2u == 0) {
+            return;
+        }
+        int ga = gOff[a];
+        int na = nAct[a];
+        int ha = curved ? (int) hOff[a] : 0;
+        for (int k = 0; k < na; k++) {
+            int i = maps[map + k];
+            int row = ho + i * (i + 1) / 2;
+            int rowA = ha + k * (k + 1) / 2;
+            double gk = d2u * g[ga + k];
+            for (int l = 0; l <= k; l++) {
+                double add = gk * g[ga + l];
+                if (curved) {
+                    add += du * h[rowA + l];
+                }
+                h[row + maps[map + l]] += add;
+            }
+        }
+    }
+
+    /** H_s += c (∇a∇bᵀ + ∇b∇aᵀ), mapped into the slot's packed Hessian at ho. */
+    private void addCross(double[] h, int ho, double[] g, int a, int mapOfA, int b, int mapOfB, double c) {
+        if (c == 0) {
+            return;
+        }
+        int ga = gOff[a];
+        int gb = gOff[b];
+        int na = nAct[a];
+        int nb = nAct[b];
+        for (int k = 0; k < na; k++) {
+            int i = maps[mapOfA + k];
+            double gk = c * g[ga + k];
+            for (int l = 0; l < nb; l++) {
+                int j = maps[mapOfB + l];
+                double t = gk * g[gb + l];
+                // on the diagonal both halves land on the same entry
+                if (i > j) {
+                    h[ho + i * (i + 1) / 2 + j] += t;
+                } else if (i < j) {
+                    h[ho + j * (j + 1) / 2 + i] += t;
+                } else {
+                    h[ho + i * (i + 1) / 2 + i] += 2.0 * t;
+                }
+            }
+        }
+    }
+
+    /**
+     * c₀ + Σ cₖ aₖ + Σ cₖ aₖbₖ. The terms come in six groups, so that each loop below runs without
+     * tests: products of two variables, variables, slots on one variable, products of two slots on
+     * one variable each, other slots, other products. (Dispatching on the kind of each term costs
+     * more than the arithmetic of the small cases.)
+     */
+    private void linear(int s, double[] v, double[] g, double[] h, int mode, boolean force) {
+        final int[] range = this.linRange;
+        final int base = linBase[s];
+        final int[] termA = this.termA;
+        final int[] termB = this.termB;
+        final double[] termCoef = this.termCoef;
+        final int[] termMapA = this.termMapA;
+        final int[] termMapB = this.termMapB;
+        final int vv = range[base];
+        final int vOnly = range[base + 1];
+        final int s1 = range[base + 2];
+        final int p11 = range[base + 3];
+        final int sGeneral = range[base + 4];
+        final int pGeneral = range[base + 5];
+        final int end = range[base + 6];
+        double acc = cst[s];
+        for (int t = vv; t < vOnly; t++) {
+            acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+        }
+        for (int t = vOnly; t < p11; t++) {
+            acc += termCoef[t] * v[termA[t]];
+        }
+        for (int t = p11; t < sGeneral; t++) {
+            acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+        }
+        for (int t = sGeneral; t < pGeneral; t++) {
+            acc += termCoef[t] * v[termA[t]];
+        }
+        for (int t = pGeneral; t < end; t++) {
+            acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+        }
+        v[s] = acc;
+        if (mode == VALUE) {
+            return;
+        }
+        final int go = gOff[s];
+        final int[] gOff = this.gOff;
+        if (gKind[s] == LIVE || force) {
+            zero(g, go, go + nAct[s]);
+            for (int t = vv; t < vOnly; t++) {
+                double c = termCoef[t];
+                g[go + termMapA[t]] += c * v[termB[t]];
+                g[go + termMapB[t]] += c * v[termA[t]];
+            }
+            for (int t = vOnly; t < s1; t++) {
+                g[go + termMapA[t]] += termCoef[t];
+            }
+            for (int t = s1; t < p11; t++) {
+                g[go + termMapA[t]] += termCoef[t] * g[gOff[termA[t]]];
+            }
+            for (int t = p11; t < sGeneral; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                g[go + termMapA[t]] += c * v[b] * g[gOff[a]];
+                g[go + termMapB[t]] += c * v[a] * g[gOff[b]];
+            }
+            for (int t = sGeneral; t < pGeneral; t++) {
+                addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
+            }
+            for (int t = pGeneral; t < end; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                addGradient(g, go, a, termMapA[t], c * v[b]);
+                addGradient(g, go, b, termMapB[t], c * v[a]);
+            }
+        }
+        if (needsHessian(s, mode, force)) {
+            final int m = nAct[s];
+            final int ho = (int) hOff[s];
+            final long[] hOff = this.hOff;
+            zero(h, ho, ho + m * (m + 1) / 2);
+            for (int t = vv; t < vOnly; t++) {
+                // variables are in increasing order, so pa ≤ pb
+                int pa = termMapA[t];
+                int pb = termMapB[t];
+                h[ho + pb * (pb + 1) / 2 + pa] += pa == pb ? 2.0 * termCoef[t] : termCoef[t];
+            }
+            for (int t = s1; t < p11; t++) {
+                int a = termA[t];
+                if (hKind[a] != ZERO) {
+                    int pa = termMapA[t];
+                    h[ho + pa * (pa + 1) / 2 + pa] += termCoef[t] * h[(int) hOff[a]];
+                }
+            }
+            for (int t = p11; t < sGeneral; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                int pa = termMapA[t];
+                int pb = termMapB[t];
+                double ga = g[gOff[a]];
+                double gb = g[gOff[b]];
+                // c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ), each operand on one variable
+                if (hKind[a] != ZERO) {
+                    h[ho + pa * (pa + 1) / 2 + pa] += c * v[b] * h[(int) hOff[a]];
+                }
+                if (hKind[b] != ZERO) {
+                    h[ho + pb * (pb + 1) / 2 + pb] += c * v[a] * h[(int) hOff[b]];
+                }
+                double cross = c * ga * gb;
+                if (pa == pb) {
+                    h[ho + pa * (pa + 1) / 2 + pa] += 2.0 * cross;
+                } else if (pa > pb) {
+                    h[ho + pa * (pa + 1) / 2 + pb] += cross;
+                } else {
+                    h[ho + pb * (pb + 1) / 2 + pa] += cross;
+                }
+            }
+            for (int t = sGeneral; t < pGeneral; t++) {
+                addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
+            }
+            for (int t = pGeneral; t < end; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
+                addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
+                addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
+            }
+        }
+    }
+
+    private static void zero(double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = 0.0;
+        }
+    }
+
+    // ---- layout -----------------------------------------------------------------------------------
+
+    /** Lays out the live slots (those the root depends on): variables, then constants, then operations. */
+    static Tape layout(List<TapeCompiler.Slot> slots, int root, int n) {
+        return new Tape(new Layout(slots, root, n));
+    }
+
+    /** The arrays of a tape, computed from the compiler's slots. */
+    private static final class Layout {
+        final int n;
+        int size;
+        int firstOp;
+        int root;
+        int degree;
+        int[] op;
+        int[] argA;
+        int[] argB;
+        double[] cst;
+        double[] cst2;
+        int[] mapA;
+        int[] mapB;
+        int[] maps;
+        int[] linBase;
+        int[] linRange;
+        int[] termA;
+        int[] termB;
+        double[] termCoef;
+        int[] termMapA;
+        int[] termMapB;
+        int[] nAct;
+        int[] gOff;
+        int[] act;
+        int gSize;
+        byte[] gKind;
+        long[] hOff;
+        long hSize;
+        byte[] hKind;
+
+        Layout(List<TapeCompiler.Slot> slots, int oldRoot, int n) {
+            this.n = n;
+            boolean[] live = markLive(slots, oldRoot);
+            // new indices: variable i at i, then constants, then operations in their (topological) order
+            int[] index = new int[oldRoot + 1];
+            int constants = 0;
+            int operations = 0;
+            for (int s = 0; s <= oldRoot; s++) {
+                TapeCompiler.Slot slot = slots.get(s);
+                if (slot.op == Op.VAR) {
+                    index[s] = slot.a;
+                } else if (live[s] && slot.op == Op.CONST) {
+                    index[s] = n + constants++;
+                } else if (live[s]) {
+                    operations++;
+                }
+            }
+            firstOp = n + constants;
+            size = firstOp + operations;
+            int next = firstOp;
+            for (int s = 0; s <= oldRoot; s++) {
+                int o = slots.get(s).op;
+                if (live[s] && o != Op.VAR && o != Op.CONST) {
+                    index[s] = next++;
+                }
+            }
+            root = index[oldRoot];
+            degree = slots.get(oldRoot).degree;
+            allocate();
+            int[][] active = new int[size][];
+            int[] slotDegree = new int[size];
+            for (int i = 0; i < n; i++) {
+                op[i] = Op.VAR;
+                argA[i] = i;
+                active[i] = new int[] {i};
+                slotDegree[i] = 1;
+            }
+            List<int[]> linTerms = new ArrayList<>();
+            for (int s = 0; s <= oldRoot; s++) {
+                TapeCompiler.Slot slot = slots.get(s);
+                if (!live[s] || slot.op == Op.VAR) {
+                    continue;
+                }
+                int k = index[s];
+                op[k] = slot.op;
+                cst[k] = slot.c;
+                cst2[k] = slot.c2;
+                slotDegree[k] = slot.degree;
+                if (slot.op == Op.CONST) {
+                    active[k] = new int[0];
+                } else if (slot.op == Op.LIN) {
+                    int[][] sets = new int[2 * slot.termA.length][];
+                    for (int j = 0; j < slot.termA.length; j++) {
+                        int a = index[slot.termA[j]];
+                        int b = slot.termB[j] < 0 ? -1 : index[slot.termB[j]];
+                        sets[2 * j] = active[a];
+                        sets[2 * j + 1] = b < 0 ? new int[0] : active[b];
+                        linTerms.add(new int[] {k, a, b, j, s});
+                    }
+                    active[k] = TapeCompiler.sortedUnion(sets);
+                } else if (slot.b >= 0) {
+                    argA[k] = index[slot.a];
+                    argB[k] = index[slot.b];
+                    active[k] = TapeCompiler.sortedUnion(active[argA[k]], active[argB[k]]);
+                } else {
+                    argA[k] = index[slot.a];
+                    active[k] = active[argA[k]];
+                }
+            }
+            storage(active, slotDegree);
+            mapOperands(active);
+            mapTerms(active, linTerms, slots);
+        }
+
+        private static boolean[] markLive(List<TapeCompiler.Slot> slots, int root) {
+            boolean[] live = new boolean[root + 1];
+            live[root] = true;
+            for (int s = root; s >= 0; s--) {
+                TapeCompiler.Slot slot = slots.get(s);
+                if (!live[s] || slot.op == Op.VAR || slot.op == Op.CONST) {
+                    continue;
+                }
+                if (slot.termA != null) {
+                    for (int j = 0; j < slot.termA.length; j++) {
+                        live[slot.termA[j]] = true;
+                        if (slot.termB[j] >= 0) {
+                            live[slot.termB[j]] = true;
+                        }
+                    }
+                } else {
+                    live[slot.a] = true;
+                    if (slot.b >= 0) {
+                        live[slot.b] = true;
+                    }
+                }
+            }
+            return live;
+        }
+
+        private void allocate() {
+            op = new int[size];
+            argA = new int[size];
+            argB = new int[size];
+            cst = new double[size];
+            cst2 = new double[size];
+            mapA = new int[size];
+            mapB = new int[size];
+            linBase = new int[size];
+            nAct = new int[size];
+            gOff = new int[size];
+            gKind = new byte[size];
+            hKind = new byte[size];
+            hOff = new long[size];
+        }
+
+        /** Offsets of each slot's gradient and Hessian, and the kinds (constant or not) of both. */
+        private void storage(int[][] active, int[] slotDegree) {
+            long gTotal = 0;
+            long hTotal = 0;
+            for (int k = 0; k < size; k++) {
+                nAct[k] = active[k].length;
+                gOff[k] = (int) Math.min(gTotal, Integer.MAX_VALUE);
+                gTotal += nAct[k];
+                int d = slotDegree[k];
+                gKind[k] = d <= 1 ? FIXED : LIVE;
+                hKind[k] = d <= 1 ? ZERO : d == 2 ? FIXED : LIVE;
+                hOff[k] = hKind[k] == ZERO ? -1 : hTotal;
+                if (hKind[k] != ZERO) {
+                    hTotal += (long) nAct[k] * (nAct[k] + 1) / 2;
+                }
+            }
+            if (gTotal > Integer.MAX_VALUE - 8) {
+                throw new CoreException("expression too large to compile (" + gTotal + " gradient entries)");
+            }
+            gSize = (int) gTotal;
+            hSize = hTotal;
+            act = new int[gSize];
+            for (int k = 0; k < size; k++) {
+                System.arraycopy(active[k], 0, act, gOff[k], nAct[k]);
+            }
+        }
+
+        private static boolean isBinary(int o) {
+            return o == Op.MUL || o == Op.DIV || o == Op.POW || o == Op.MIN || o == Op.MAX;
+        }
+
+        /** maps for binary operations: position of each operand's active variable in the slot's. */
+        private void mapOperands(int[][] active) {
+            IntList m = new IntList();
+            int[] position = new int[n];
+            for (int k = firstOp; k < size; k++) {
+                if (!isBinary(op[k])) {
+                    continue;
+                }
+                for (int j = 0; j < nAct[k]; j++) {
+                    position[active[k][j]] = j;
+                }
+                mapA[k] = m.size();
+                m.addPositions(active[argA[k]], position);
+                mapB[k] = m.size();
+                m.addPositions(active[argB[k]], position);
+            }
+            maps = m.toArray();
+        }
+
+        /** The terms of the linear combinations, grouped by kind, with their maps. */
+        private void mapTerms(int[][] active, List<int[]> linTerms, List<TapeCompiler.Slot> slots) {
+            int count = linTerms.size();
+            termA = new int[count];
+            termB = new int[count];
+            termCoef = new double[count];
+            termMapA = new int[count];
+            termMapB = new int[count];
+            IntList ranges = new IntList();
+            IntList m = new IntList();
+            for (int i = 0; i < maps.length; i++) {
+                m.add(maps[i]);
+            }
+            int[] position = new int[n];
+            int t = 0;
+            int i = 0;
+            while (i < count) {
+                int k = linTerms.get(i)[0];
+                int end = i;
+                while (end < count && linTerms.get(end)[0] == k) {
+                    end++;
+                }
+                for (int j = 0; j < nAct[k]; j++) {
+                    position[active[k][j]] = j;
+                }
+                linBase[k] = ranges.size();
+                for (int kind = 0; kind < 6; kind++) {
+                    ranges.add(t);
+                    for (int e = i; e < end; e++) {
+                        int[] term = linTerms.get(e);
+                        int a = term[1];
+                        int b = term[2];
+                        if (kindOf(a, b) != kind) {
+                            continue;
+                        }
+                        termA[t] = a;
+                        termB[t] = b;
+                        termCoef[t] = slots.get(term[4]).coefs[term[3]];
+                        if (kind <= 3) {
+                            // operands on one variable: store that variable's position directly
+                            termMapA[t] = position[active[a][0]];
+                            termMapB[t] = b < 0 ? 0 : position[active[b][0]];
+                        } else {
+                            termMapA[t] = m.size();
+                            m.addPositions(active[a], position);
+                            if (b >= 0) {
+                                termMapB[t] = m.size();
+                                m.addPositions(active[b], position);
+                            }
+                        }
+                        t++;
+                    }
+                }
+                ranges.add(t);
+                i = end;
+            }
+            linRange = ranges.toArray();
+            maps = m.toArray();
+        }
+
+        /**
+         * 0: product of two variables, 1: a variable, 2: a slot on one variable, 3: product of two slots
+         * on one variable each, 4: another slot, 5: another product.
+         */
+        private int kindOf(int a, int b) {
+            if (b < 0) {
+                return a < n ? 1 : nAct[a] == 1 ? 2 : 4;
+            }
+            if (a < n && b < n) {
+                return 0;
+            }
+            return nAct[a] == 1 && nAct[b] == 1 ? 3 : 5;
+        }
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] data = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, 2 * size);
+            }
+            data[size++] = v;
+        }
+
+        void addPositions(int[] variables, int[] position) {
+            for (int v : variables) {
+                add(position[v]);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(data, size);
+        }
+    }
+}
