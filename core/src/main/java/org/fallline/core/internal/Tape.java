@@ -36,10 +36,6 @@ public final class Tape {
     private static final byte FIXED = 1;
     private static final byte LIVE = 2;
 
-    private static final int VALUE = 0;
-    private static final int GRADIENT = 1;
-    private static final int HESSIAN = 2;
-
     private final int n;
     private final int size;
     /** Slots before this one are variables (slot i is variable i) and constants: no work at run time. */
@@ -77,9 +73,15 @@ public final class Tape {
     private final int[] act;
     private final byte[] gKind;
 
-    private final long[] hOff;
+    /** Offset of each slot's packed Hessian (meaningful where hasHessian). */
+    private final int[] hOff;
     private final long hSize;
     private final byte[] hKind;
+    /** Slots whose Hessian is not structurally zero. */
+    private final boolean[] hasHessian;
+    /** Slots whose gradient, Hessian must be computed at each evaluation (not constant). */
+    private final boolean[] gLive;
+    private final boolean[] hLive;
 
     /** Values with the constants filled in. */
     private final double[] vTemplate;
@@ -135,16 +137,25 @@ public final class Tape {
         this.gOff = l.gOff;
         this.act = l.act;
         this.gKind = l.gKind;
-        this.hOff = l.hOff;
         this.hSize = l.hSize;
         this.hKind = l.hKind;
+        this.hOff = new int[size];
+        this.hasHessian = new boolean[size];
+        this.gLive = new boolean[size];
+        this.hLive = new boolean[size];
+        for (int k = 0; k < size; k++) {
+            hOff[k] = (int) Math.min(Math.max(l.hOff[k], 0), Integer.MAX_VALUE);
+            hasHessian[k] = hKind[k] != ZERO;
+            gLive[k] = gKind[k] == LIVE;
+            hLive[k] = hKind[k] == LIVE;
+        }
         this.vTemplate = l.cst.clone();
         // constant gradients: one forced pass at the origin computes every gradient
         double[] g = new double[l.gSize];
         for (int i = 0; i < n; i++) {
             g[gOff[i]] = 1.0;
         }
-        run(new double[n], vTemplate.clone(), g, null, GRADIENT, true);
+        run(new double[n], vTemplate.clone(), g, null, all(size), null, false);
         this.gTemplate = g;
         if (gKind[root] == LIVE) {
             this.rootGradient = null;
@@ -165,14 +176,14 @@ public final class Tape {
     /** V(x). */
     public double value(double[] x) {
         Workspace w = workspaces.get();
-        run(x, w.v, w.g, null, VALUE, false);
+        runValue(x, w.v);
         return w.v[root];
     }
 
     /** Fills gradient with ∇V(x); returns V(x). */
     public double gradient(double[] x, double[] gradient) {
         Workspace w = workspaces.get();
-        run(x, w.v, w.g, null, GRADIENT, false);
+        run(x, w.v, w.g, null, gLive, hLive, false);
         writeGradient(w.g, gradient);
         return w.v[root];
     }
@@ -185,7 +196,7 @@ public final class Tape {
             h = hessianTemplate().clone();
             w.h = h;
         }
-        run(x, w.v, w.g, h, HESSIAN, false);
+        run(x, w.v, w.g, h, gLive, hLive, true);
         writeGradient(w.g, gradient);
         writeHessian(h, hessian);
         return w.v[root];
@@ -237,7 +248,7 @@ public final class Tape {
             }
         }
         int go = gOff[s];
-        int row = (int) hOff[s];
+        int row = hOff[s];
         for (int k = 0; k < m; k++, row += k) {
             int i = act[go + k];
             double[] outI = out[i];
@@ -249,6 +260,12 @@ public final class Tape {
             }
             outI[i] = h[row + k];
         }
+    }
+
+    private static boolean[] all(int size) {
+        boolean[] b = new boolean[size];
+        java.util.Arrays.fill(b, true);
+        return b;
     }
 
     /** The Hessian storage with the constant Hessians filled in (computed once, on first use). */
@@ -263,7 +280,7 @@ public final class Tape {
                                 + hSize + " numbers)");
                     }
                     t = new double[(int) hSize];
-                    run(new double[n], vTemplate.clone(), gTemplate.clone(), t, HESSIAN, true);
+                    run(new double[n], vTemplate.clone(), gTemplate.clone(), t, all(size), hasHessian, true);
                     if (hKind[root] == FIXED) {
                         double[][] fixed = new double[n][n];
                         scatterHessian(t, root, fixed);
@@ -278,27 +295,73 @@ public final class Tape {
 
     // ---- evaluation -------------------------------------------------------------------------------
 
-    /**
-     * One pass over the tape. With {@code force} every gradient and Hessian is computed, constant or
-     * not (used once, to fill in the constant ones).
-     */
-    private void run(double[] x, double[] v, double[] g, double[] h, int mode, boolean force) {
+    /** V at x: values only. */
+    private void runValue(double[] x, double[] v) {
         System.arraycopy(x, 0, v, 0, n);
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
         for (int s = firstOp; s < size; s++) {
+            int o = op[s];
+            switch (o) {
+                case Op.LIN:
+                    v[s] = linearValue(s, v);
+                    break;
+                case Op.MUL:
+                    v[s] = v[argA[s]] * v[argB[s]];
+                    break;
+                case Op.DIV:
+                    v[s] = v[argA[s]] / v[argB[s]];
+                    break;
+                case Op.POW:
+                    v[s] = Math.pow(v[argA[s]], v[argB[s]]);
+                    break;
+                case Op.MIN:
+                case Op.MAX:
+                    v[s] = Op.binary(o, v[argA[s]], v[argB[s]]);
+                    break;
+                case Op.POWC:
+                    v[s] = Math.pow(v[argA[s]], cst[s]);
+                    break;
+                case Op.EXPC:
+                    v[s] = cst[s] == Math.E ? Math.exp(v[argA[s]]) : Math.pow(cst[s], v[argA[s]]);
+                    break;
+                default:
+                    v[s] = Op.unary(o, v[argA[s]]);
+                    break;
+            }
+        }
+    }
+
+    /**
+     * Values and gradients (and Hessians when {@code hessian}) at x. {@code gLive[s]} says whether
+     * slot s's gradient is to be computed, {@code hLive[s]} its Hessian: the constant ones are not,
+     * except in the one pass that fills them in.
+     */
+    private void run(double[] x, double[] v, double[] g, double[] h, boolean[] gLive, boolean[] hLive,
+            boolean hessian) {
+        System.arraycopy(x, 0, v, 0, n);
+        final int[] op = this.op;
+        final int[] argA = this.argA;
+        final int[] argB = this.argB;
+        for (int s = firstOp; s < size; s++) {
+            boolean gs = gLive[s];
+            boolean hs = hessian && hLive[s];
             switch (op[s]) {
                 case Op.LIN:
-                    linear(s, v, g, h, mode, force);
+                    v[s] = linearValue(s, v);
+                    if (gs) {
+                        linearGradient(s, v, g);
+                    }
+                    if (hs) {
+                        linearHessian(s, v, g, h);
+                    }
                     break;
                 case Op.MUL: {
                     double a = v[argA[s]];
                     double b = v[argB[s]];
                     v[s] = a * b;
-                    if (mode != VALUE) {
-                        binary(s, b, a, 0.0, 0.0, 1.0, g, h, mode, force);
-                    }
+                    binary(s, b, a, 0.0, 0.0, 1.0, g, h, gs, hs);
                     break;
                 }
                 case Op.DIV: {
@@ -306,14 +369,12 @@ public final class Tape {
                     double b = v[argB[s]];
                     double q = a / b;
                     v[s] = q;
-                    if (mode != VALUE) {
-                        double r = 1.0 / b;
-                        binary(s, r, -q * r, 0.0, 2.0 * q * r * r, -r * r, g, h, mode, force);
-                    }
+                    double r = 1.0 / b;
+                    binary(s, r, -q * r, 0.0, 2.0 * q * r * r, -r * r, g, h, gs, hs);
                     break;
                 }
                 case Op.POW:
-                    power(s, v, g, h, mode, force);
+                    power(s, v, g, h, gs, hs);
                     break;
                 case Op.MIN:
                 case Op.MAX: {
@@ -322,20 +383,18 @@ public final class Tape {
                     // the branch taken: a when a ≤ b (min) or a ≥ b (max), or when a is NaN
                     boolean takeA = (op[s] == Op.MIN ? a <= b : a >= b) || a != a;
                     v[s] = takeA ? a : b;
-                    if (mode != VALUE) {
-                        binary(s, takeA ? 1.0 : 0.0, takeA ? 0.0 : 1.0, 0.0, 0.0, 0.0, g, h, mode, force);
-                    }
+                    binary(s, takeA ? 1.0 : 0.0, takeA ? 0.0 : 1.0, 0.0, 0.0, 0.0, g, h, gs, hs);
                     break;
                 }
                 default:
-                    elementary(s, v, g, h, mode, force);
+                    elementary(s, v, g, h, gs, hs);
                     break;
             }
         }
     }
 
     /** One-argument ops: value, and f', f'' at the argument. */
-    private void elementary(int s, double[] v, double[] g, double[] h, int mode, boolean force) {
+    private void elementary(int s, double[] v, double[] g, double[] h, boolean gs, boolean hs) {
         double a = v[argA[s]];
         double u;
         double d1;
@@ -358,19 +417,11 @@ public final class Tape {
                 break;
             case Op.SIN:
                 u = Math.sin(a);
-                if (mode == VALUE) {
-                    v[s] = u;
-                    return;
-                }
                 d1 = Math.cos(a);
                 d2 = -u;
                 break;
             case Op.COS:
                 u = Math.cos(a);
-                if (mode == VALUE) {
-                    v[s] = u;
-                    return;
-                }
                 d1 = -Math.sin(a);
                 d2 = -u;
                 break;
@@ -381,19 +432,11 @@ public final class Tape {
                 break;
             case Op.SINH:
                 u = Math.sinh(a);
-                if (mode == VALUE) {
-                    v[s] = u;
-                    return;
-                }
                 d1 = Math.cosh(a);
                 d2 = u;
                 break;
             case Op.COSH:
                 u = Math.cosh(a);
-                if (mode == VALUE) {
-                    v[s] = u;
-                    return;
-                }
                 d1 = Math.sinh(a);
                 d2 = u;
                 break;
@@ -428,10 +471,6 @@ public final class Tape {
             case Op.POWC: {
                 double c = cst[s];
                 u = Math.pow(a, c);
-                if (mode == VALUE) {
-                    v[s] = u;
-                    return;
-                }
                 double p1;
                 double p2;
                 if (a != 0 && Math.abs(u) >= Double.MIN_NORMAL && Math.abs(u) <= Double.MAX_VALUE) {
@@ -459,20 +498,20 @@ public final class Tape {
                 throw new IllegalStateException("unknown op " + op[s]);
         }
         v[s] = u;
-        if (mode != VALUE) {
-            unary(s, d1, d2, g, h, mode, force);
+        if (gs) {
+            unaryGradient(s, d1, g);
+        }
+        if (hs) {
+            unaryHessian(s, d1, d2, g, h);
         }
     }
 
     /** a^b with both non-constant. */
-    private void power(int s, double[] v, double[] g, double[] h, int mode, boolean force) {
+    private void power(int s, double[] v, double[] g, double[] h, boolean gs, boolean hs) {
         double a = v[argA[s]];
         double b = v[argB[s]];
         double u = Math.pow(a, b);
         v[s] = u;
-        if (mode == VALUE) {
-            return;
-        }
         double lnA = Math.log(a);
         double p1 = Math.pow(a, b - 1.0);
         double ua = b * p1;
@@ -481,70 +520,76 @@ public final class Tape {
         double ub = u == 0 ? 0.0 : u * lnA;
         double ubb = u == 0 ? 0.0 : ub * lnA;
         double uab = p1 == 0 ? 0.0 : p1 * (1.0 + b * lnA);
-        binary(s, ua, ub, uaa, ubb, uab, g, h, mode, force);
+        binary(s, ua, ub, uaa, ubb, uab, g, h, gs, hs);
     }
 
-    private boolean needsHessian(int s, int mode, boolean force) {
-        return mode == HESSIAN && (hKind[s] == LIVE || (force && hKind[s] != ZERO));
-    }
-
-    private void unary(int s, double d1, double d2, double[] g, double[] h, int mode, boolean force) {
+    private void unaryGradient(int s, double d1, double[] g) {
         int m = nAct[s];
         int go = gOff[s];
-        int a = argA[s];
-        int ga = gOff[a];
-        if (gKind[s] == LIVE || force) {
-            if (m == 1) {
-                g[go] = d1 * g[ga];
-            } else {
-                for (int k = 0; k < m; k++) {
-                    g[go + k] = d1 * g[ga + k];
-                }
+        int ga = gOff[argA[s]];
+        if (m == 1) {
+            g[go] = d1 * g[ga];
+        } else {
+            for (int k = 0; k < m; k++) {
+                g[go + k] = d1 * g[ga + k];
             }
         }
-        if (needsHessian(s, mode, force)) {
-            int ho = (int) hOff[s];
-            boolean curved = hKind[a] != ZERO;
-            int ha = curved ? (int) hOff[a] : 0;
-            if (m == 1) {
-                double ga0 = g[ga];
-                h[ho] = (curved ? d1 * h[ha] : 0.0) + d2 * ga0 * ga0;
-                return;
+    }
+
+    private void unaryHessian(int s, double d1, double d2, double[] g, double[] h) {
+        int m = nAct[s];
+        int a = argA[s];
+        int ga = gOff[a];
+        int ho = hOff[s];
+        boolean curved = hasHessian[a];
+        int ha = hOff[a];
+        if (m == 1) {
+            double ga0 = g[ga];
+            h[ho] = (curved ? d1 * h[ha] : 0.0) + d2 * ga0 * ga0;
+            return;
+        }
+        int t = m * (m + 1) / 2;
+        if (curved) {
+            for (int p = 0; p < t; p++) {
+                h[ho + p] = d1 * h[ha + p];
             }
-            int t = m * (m + 1) / 2;
-            if (curved) {
-                for (int p = 0; p < t; p++) {
-                    h[ho + p] = d1 * h[ha + p];
-                }
-            } else {
-                zero(h, ho, ho + t);
-            }
-            if (d2 != 0) {
-                for (int k = 0, row = ho; k < m; row += ++k) {
-                    double gk = d2 * g[ga + k];
-                    for (int l = 0; l <= k; l++) {
-                        h[row + l] += gk * g[ga + l];
-                    }
+        } else {
+            zero(h, ho, ho + t);
+        }
+        if (d2 != 0) {
+            for (int k = 0, row = ho; k < m; row += ++k) {
+                double gk = d2 * g[ga + k];
+                for (int l = 0; l <= k; l++) {
+                    h[row + l] += gk * g[ga + l];
                 }
             }
         }
     }
 
     private void binary(int s, double ua, double ub, double uaa, double ubb, double uab, double[] g, double[] h,
-            int mode, boolean force) {
+            boolean gs, boolean hs) {
         int a = argA[s];
         int b = argB[s];
         int ma = mapA[s];
         int mb = mapB[s];
-        int go = gOff[s];
-        if (gKind[s] == LIVE || force) {
-            zero(g, go, go + nAct[s]);
-            addGradient(g, go, a, ma, ua);
-            addGradient(g, go, b, mb, ub);
+        if (gs) {
+            int go = gOff[s];
+            if (nAct[a] == 1 && nAct[b] == 1) {
+                int pa = maps[ma];
+                int pb = maps[mb];
+                g[go + pa] = 0.0;
+                g[go + pb] = 0.0;
+                g[go + pa] += ua * g[gOff[a]];
+                g[go + pb] += ub * g[gOff[b]];
+            } else {
+                zero(g, go, go + nAct[s]);
+                addGradient(g, go, a, ma, ua);
+                addGradient(g, go, b, mb, ub);
+            }
         }
-        if (needsHessian(s, mode, force)) {
+        if (hs) {
             int m = nAct[s];
-            int ho = (int) hOff[s];
+            int ho = hOff[s];
             zero(h, ho, ho + m * (m + 1) / 2);
             addCurvature(h, ho, g, a, ma, ua, uaa);
             addCurvature(h, ho, g, b, mb, ub, ubb);
@@ -562,13 +607,13 @@ public final class Tape {
 
     /** H_s += du ∇²a + d2u ∇a∇aᵀ, mapped into the slot's packed Hessian at ho. */
     private void addCurvature(double[] h, int ho, double[] g, int a, int map, double du, double d2u) {
-        boolean curved = hKind[a] != ZERO && du != 0;
+        boolean curved = hasHessian[a] && du != 0;
         if (!curved && d2u == 0) {
             return;
         }
         int ga = gOff[a];
         int na = nAct[a];
-        int ha = curved ? (int) hOff[a] : 0;
+        int ha = hOff[a];
         for (int k = 0; k < na; k++) {
             int i = maps[map + k];
             int row = ho + i * (i + 1) / 2;
@@ -615,9 +660,49 @@ public final class Tape {
      * c₀ + Σ cₖ aₖ + Σ cₖ aₖbₖ. The terms come in six groups, so that each loop below runs without
      * tests: products of two variables, variables, slots on one variable, products of two slots on
      * one variable each, other slots, other products. (Dispatching on the kind of each term costs
-     * more than the arithmetic of the small cases.)
+     * more than the arithmetic of the small cases; so does entering an empty loop, hence the tests
+     * before each.)
      */
-    private void linear(int s, double[] v, double[] g, double[] h, int mode, boolean force) {
+    private double linearValue(int s, double[] v) {
+        final int base = linBase[s];
+        final int[] range = this.linRange;
+        final int[] termA = this.termA;
+        final int[] termB = this.termB;
+        final double[] termCoef = this.termCoef;
+        final int vv = range[base];
+        final int p11 = range[base + 3];
+        final int pGeneral = range[base + 5];
+        final int end = range[base + 6];
+        double acc = cst[s];
+        if (vv < range[base + 1]) {
+            for (int t = vv; t < range[base + 1]; t++) {
+                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+            }
+        }
+        if (range[base + 1] < p11) {
+            for (int t = range[base + 1]; t < p11; t++) {
+                acc += termCoef[t] * v[termA[t]];
+            }
+        }
+        if (p11 < range[base + 4]) {
+            for (int t = p11; t < range[base + 4]; t++) {
+                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+            }
+        }
+        if (range[base + 4] < pGeneral) {
+            for (int t = range[base + 4]; t < pGeneral; t++) {
+                acc += termCoef[t] * v[termA[t]];
+            }
+        }
+        if (pGeneral < end) {
+            for (int t = pGeneral; t < end; t++) {
+                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+            }
+        }
+        return acc;
+    }
+
+    private void linearGradient(int s, double[] v, double[] g) {
         final int[] range = this.linRange;
         final int base = linBase[s];
         final int[] termA = this.termA;
@@ -632,112 +717,107 @@ public final class Tape {
         final int sGeneral = range[base + 4];
         final int pGeneral = range[base + 5];
         final int end = range[base + 6];
-        double acc = cst[s];
-        for (int t = vv; t < vOnly; t++) {
-            acc += termCoef[t] * v[termA[t]] * v[termB[t]];
-        }
-        for (int t = vOnly; t < p11; t++) {
-            acc += termCoef[t] * v[termA[t]];
-        }
-        for (int t = p11; t < sGeneral; t++) {
-            acc += termCoef[t] * v[termA[t]] * v[termB[t]];
-        }
-        for (int t = sGeneral; t < pGeneral; t++) {
-            acc += termCoef[t] * v[termA[t]];
-        }
-        for (int t = pGeneral; t < end; t++) {
-            acc += termCoef[t] * v[termA[t]] * v[termB[t]];
-        }
-        v[s] = acc;
-        if (mode == VALUE) {
-            return;
-        }
         final int go = gOff[s];
         final int[] gOff = this.gOff;
-        if (gKind[s] == LIVE || force) {
-            zero(g, go, go + nAct[s]);
-            for (int t = vv; t < vOnly; t++) {
-                double c = termCoef[t];
-                g[go + termMapA[t]] += c * v[termB[t]];
-                g[go + termMapB[t]] += c * v[termA[t]];
-            }
-            for (int t = vOnly; t < s1; t++) {
-                g[go + termMapA[t]] += termCoef[t];
-            }
-            for (int t = s1; t < p11; t++) {
-                g[go + termMapA[t]] += termCoef[t] * g[gOff[termA[t]]];
-            }
-            for (int t = p11; t < sGeneral; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                int b = termB[t];
-                g[go + termMapA[t]] += c * v[b] * g[gOff[a]];
-                g[go + termMapB[t]] += c * v[a] * g[gOff[b]];
-            }
-            for (int t = sGeneral; t < pGeneral; t++) {
-                addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
-            }
-            for (int t = pGeneral; t < end; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                int b = termB[t];
-                addGradient(g, go, a, termMapA[t], c * v[b]);
-                addGradient(g, go, b, termMapB[t], c * v[a]);
+        zero(g, go, go + nAct[s]);
+        if (vv < vOnly) for (int t = vv; t < vOnly; t++) {
+            double c = termCoef[t];
+            g[go + termMapA[t]] += c * v[termB[t]];
+            g[go + termMapB[t]] += c * v[termA[t]];
+        }
+        if (vOnly < s1) for (int t = vOnly; t < s1; t++) {
+            g[go + termMapA[t]] += termCoef[t];
+        }
+        if (s1 < p11) for (int t = s1; t < p11; t++) {
+            g[go + termMapA[t]] += termCoef[t] * g[gOff[termA[t]]];
+        }
+        if (p11 < sGeneral) for (int t = p11; t < sGeneral; t++) {
+            double c = termCoef[t];
+            int a = termA[t];
+            int b = termB[t];
+            g[go + termMapA[t]] += c * v[b] * g[gOff[a]];
+            g[go + termMapB[t]] += c * v[a] * g[gOff[b]];
+        }
+        if (sGeneral < pGeneral) for (int t = sGeneral; t < pGeneral; t++) {
+            addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
+        }
+        if (pGeneral < end) for (int t = pGeneral; t < end; t++) {
+            double c = termCoef[t];
+            int a = termA[t];
+            int b = termB[t];
+            addGradient(g, go, a, termMapA[t], c * v[b]);
+            addGradient(g, go, b, termMapB[t], c * v[a]);
+        }
+    }
+
+    private void linearHessian(int s, double[] v, double[] g, double[] h) {
+        final int[] range = this.linRange;
+        final int base = linBase[s];
+        final int[] termA = this.termA;
+        final int[] termB = this.termB;
+        final double[] termCoef = this.termCoef;
+        final int[] termMapA = this.termMapA;
+        final int[] termMapB = this.termMapB;
+        final int vv = range[base];
+        final int vOnly = range[base + 1];
+        final int s1 = range[base + 2];
+        final int p11 = range[base + 3];
+        final int sGeneral = range[base + 4];
+        final int pGeneral = range[base + 5];
+        final int end = range[base + 6];
+        final int[] gOff = this.gOff;
+        final int m = nAct[s];
+        final int ho = hOff[s];
+        final int[] hOff = this.hOff;
+        final boolean[] hasHessian = this.hasHessian;
+        zero(h, ho, ho + m * (m + 1) / 2);
+        if (vv < vOnly) for (int t = vv; t < vOnly; t++) {
+            // variables are in increasing order, so pa ≤ pb
+            int pa = termMapA[t];
+            int pb = termMapB[t];
+            h[ho + pb * (pb + 1) / 2 + pa] += pa == pb ? 2.0 * termCoef[t] : termCoef[t];
+        }
+        if (s1 < p11) for (int t = s1; t < p11; t++) {
+            int a = termA[t];
+            if (hasHessian[a]) {
+                int pa = termMapA[t];
+                h[ho + pa * (pa + 1) / 2 + pa] += termCoef[t] * h[hOff[a]];
             }
         }
-        if (needsHessian(s, mode, force)) {
-            final int m = nAct[s];
-            final int ho = (int) hOff[s];
-            final long[] hOff = this.hOff;
-            zero(h, ho, ho + m * (m + 1) / 2);
-            for (int t = vv; t < vOnly; t++) {
-                // variables are in increasing order, so pa ≤ pb
-                int pa = termMapA[t];
-                int pb = termMapB[t];
-                h[ho + pb * (pb + 1) / 2 + pa] += pa == pb ? 2.0 * termCoef[t] : termCoef[t];
+        if (p11 < sGeneral) for (int t = p11; t < sGeneral; t++) {
+            double c = termCoef[t];
+            int a = termA[t];
+            int b = termB[t];
+            int pa = termMapA[t];
+            int pb = termMapB[t];
+            double ga = g[gOff[a]];
+            double gb = g[gOff[b]];
+            // c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ), each operand on one variable
+            if (hasHessian[a]) {
+                h[ho + pa * (pa + 1) / 2 + pa] += c * v[b] * h[hOff[a]];
             }
-            for (int t = s1; t < p11; t++) {
-                int a = termA[t];
-                if (hKind[a] != ZERO) {
-                    int pa = termMapA[t];
-                    h[ho + pa * (pa + 1) / 2 + pa] += termCoef[t] * h[(int) hOff[a]];
-                }
+            if (hasHessian[b]) {
+                h[ho + pb * (pb + 1) / 2 + pb] += c * v[a] * h[hOff[b]];
             }
-            for (int t = p11; t < sGeneral; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                int b = termB[t];
-                int pa = termMapA[t];
-                int pb = termMapB[t];
-                double ga = g[gOff[a]];
-                double gb = g[gOff[b]];
-                // c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ), each operand on one variable
-                if (hKind[a] != ZERO) {
-                    h[ho + pa * (pa + 1) / 2 + pa] += c * v[b] * h[(int) hOff[a]];
-                }
-                if (hKind[b] != ZERO) {
-                    h[ho + pb * (pb + 1) / 2 + pb] += c * v[a] * h[(int) hOff[b]];
-                }
-                double cross = c * ga * gb;
-                if (pa == pb) {
-                    h[ho + pa * (pa + 1) / 2 + pa] += 2.0 * cross;
-                } else if (pa > pb) {
-                    h[ho + pa * (pa + 1) / 2 + pb] += cross;
-                } else {
-                    h[ho + pb * (pb + 1) / 2 + pa] += cross;
-                }
+            double cross = c * ga * gb;
+            if (pa == pb) {
+                h[ho + pa * (pa + 1) / 2 + pa] += 2.0 * cross;
+            } else if (pa > pb) {
+                h[ho + pa * (pa + 1) / 2 + pb] += cross;
+            } else {
+                h[ho + pb * (pb + 1) / 2 + pa] += cross;
             }
-            for (int t = sGeneral; t < pGeneral; t++) {
-                addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
-            }
-            for (int t = pGeneral; t < end; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                int b = termB[t];
-                addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
-                addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
-                addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
-            }
+        }
+        if (sGeneral < pGeneral) for (int t = sGeneral; t < pGeneral; t++) {
+            addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
+        }
+        if (pGeneral < end) for (int t = pGeneral; t < end; t++) {
+            double c = termCoef[t];
+            int a = termA[t];
+            int b = termB[t];
+            addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
+            addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
+            addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
         }
     }
 
