@@ -102,6 +102,7 @@ public final class Tape {
      * map of thread-locals does not keep a dropped expression alive.
      */
     private static final class Workspace {
+        final Thread owner = Thread.currentThread();
         final double[] v;
         final double[] g;
         double[] h;
@@ -110,6 +111,22 @@ public final class Tape {
             v = vTemplate.clone();
             g = gTemplate.clone();
         }
+    }
+
+    /**
+     * The workspace last used, so that a thread evaluating again and again skips the thread-local
+     * lookup. Read and written without synchronisation: a thread that sees another thread's
+     * workspace here (owner is final, so safely published) falls back to the thread-local.
+     */
+    private Workspace last;
+
+    private Workspace workspace() {
+        Workspace w = last;
+        if (w == null || w.owner != Thread.currentThread()) {
+            w = workspaces.get();
+            last = w;
+        }
+        return w;
     }
 
     private Tape(Layout l) {
@@ -175,14 +192,14 @@ public final class Tape {
 
     /** V(x). */
     public double value(double[] x) {
-        Workspace w = workspaces.get();
+        Workspace w = workspace();
         runValue(x, w.v);
         return w.v[root];
     }
 
     /** Fills gradient with ∇V(x); returns V(x). */
     public double gradient(double[] x, double[] gradient) {
-        Workspace w = workspaces.get();
+        Workspace w = workspace();
         run(x, w.v, w.g, null, gLive, hLive, false);
         writeGradient(w.g, gradient);
         return w.v[root];
@@ -190,7 +207,7 @@ public final class Tape {
 
     /** Fills gradient with ∇V(x) and hessian with ∇²V(x); returns V(x). */
     public double hessian(double[] x, double[] gradient, double[][] hessian) {
-        Workspace w = workspaces.get();
+        Workspace w = workspace();
         double[] h = w.h;
         if (h == null) {
             h = hessianTemplate().clone();
@@ -204,7 +221,7 @@ public final class Tape {
 
     private void writeGradient(double[] g, double[] out) {
         if (rootGradient != null) {
-            System.arraycopy(rootGradient, 0, out, 0, n);
+            copy(rootGradient, out, n);
             return;
         }
         int m = nAct[root];
@@ -224,7 +241,7 @@ public final class Tape {
         if (kind == FIXED) {
             double[][] fixed = rootHessian;
             for (int i = 0; i < n; i++) {
-                System.arraycopy(fixed[i], 0, out[i], 0, n);
+                copy(fixed[i], out[i], n);
             }
         } else if (kind == ZERO) {
             for (double[] row : out) {
@@ -297,7 +314,7 @@ public final class Tape {
 
     /** V at x: values only. */
     private void runValue(double[] x, double[] v) {
-        System.arraycopy(x, 0, v, 0, n);
+        copy(x, v, n);
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
@@ -340,7 +357,7 @@ public final class Tape {
      */
     private void run(double[] x, double[] v, double[] g, double[] h, boolean[] gLive, boolean[] hLive,
             boolean hessian) {
-        System.arraycopy(x, 0, v, 0, n);
+        copy(x, v, n);
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
@@ -350,11 +367,8 @@ public final class Tape {
             switch (op[s]) {
                 case Op.LIN:
                     v[s] = linearValue(s, v);
-                    if (gs) {
-                        linearGradient(s, v, g);
-                    }
-                    if (hs) {
-                        linearHessian(s, v, g, h);
+                    if (gs || hs) {
+                        linearDerivatives(s, v, g, h, hs);
                     }
                     break;
                 case Op.MUL: {
@@ -702,122 +716,134 @@ public final class Tape {
         return acc;
     }
 
-    private void linearGradient(int s, double[] v, double[] g) {
-        final int[] range = this.linRange;
+    /** Gradient (and Hessian when {@code hs}) of a linear combination, term group by term group. */
+    private void linearDerivatives(int s, double[] v, double[] g, double[] h, boolean hs) {
         final int base = linBase[s];
+        final int[] range = this.linRange;
         final int[] termA = this.termA;
         final int[] termB = this.termB;
         final double[] termCoef = this.termCoef;
         final int[] termMapA = this.termMapA;
         final int[] termMapB = this.termMapB;
-        final int vv = range[base];
-        final int vOnly = range[base + 1];
-        final int s1 = range[base + 2];
-        final int p11 = range[base + 3];
-        final int sGeneral = range[base + 4];
-        final int pGeneral = range[base + 5];
-        final int end = range[base + 6];
-        final int go = gOff[s];
         final int[] gOff = this.gOff;
-        zero(g, go, go + nAct[s]);
-        if (vv < vOnly) for (int t = vv; t < vOnly; t++) {
-            double c = termCoef[t];
-            g[go + termMapA[t]] += c * v[termB[t]];
-            g[go + termMapB[t]] += c * v[termA[t]];
+        final int[] hOff = this.hOff;
+        final boolean[] hasHessian = this.hasHessian;
+        final int go = gOff[s];
+        final int m = nAct[s];
+        final int ho = hOff[s];
+        zero(g, go, go + m);
+        if (hs) {
+            zero(h, ho, ho + m * (m + 1) / 2);
         }
-        if (vOnly < s1) for (int t = vOnly; t < s1; t++) {
-            g[go + termMapA[t]] += termCoef[t];
+        int from = range[base];
+        int to = range[base + 1];
+        if (from < to) {
+            // c·xᵢ·xⱼ
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int pa = termMapA[t];
+                int pb = termMapB[t];
+                g[go + pa] += c * v[termB[t]];
+                g[go + pb] += c * v[termA[t]];
+                if (hs) {
+                    // variables are in increasing order, so pa ≤ pb
+                    h[ho + pb * (pb + 1) / 2 + pa] += pa == pb ? 2.0 * c : c;
+                }
+            }
         }
-        if (s1 < p11) for (int t = s1; t < p11; t++) {
-            g[go + termMapA[t]] += termCoef[t] * g[gOff[termA[t]]];
+        from = to;
+        to = range[base + 2];
+        if (from < to) {
+            // c·xᵢ
+            for (int t = from; t < to; t++) {
+                g[go + termMapA[t]] += termCoef[t];
+            }
         }
-        if (p11 < sGeneral) for (int t = p11; t < sGeneral; t++) {
-            double c = termCoef[t];
-            int a = termA[t];
-            int b = termB[t];
-            g[go + termMapA[t]] += c * v[b] * g[gOff[a]];
-            g[go + termMapB[t]] += c * v[a] * g[gOff[b]];
+        from = to;
+        to = range[base + 3];
+        if (from < to) {
+            // c·a, a on one variable
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int pa = termMapA[t];
+                g[go + pa] += c * g[gOff[a]];
+                if (hs && hasHessian[a]) {
+                    h[ho + pa * (pa + 1) / 2 + pa] += c * h[hOff[a]];
+                }
+            }
         }
-        if (sGeneral < pGeneral) for (int t = sGeneral; t < pGeneral; t++) {
-            addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
+        from = to;
+        to = range[base + 4];
+        if (from < to) {
+            // c·a·b, a and b on one variable each
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                int pa = termMapA[t];
+                int pb = termMapB[t];
+                double ga = g[gOff[a]];
+                double gb = g[gOff[b]];
+                double cva = c * v[a];
+                double cvb = c * v[b];
+                g[go + pa] += cvb * ga;
+                g[go + pb] += cva * gb;
+                if (hs) {
+                    // c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ)
+                    int da = ho + pa * (pa + 1) / 2 + pa;
+                    int db = ho + pb * (pb + 1) / 2 + pb;
+                    if (hasHessian[a]) {
+                        h[da] += cvb * h[hOff[a]];
+                    }
+                    if (hasHessian[b]) {
+                        h[db] += cva * h[hOff[b]];
+                    }
+                    double cross = c * ga * gb;
+                    if (pa == pb) {
+                        h[da] += 2.0 * cross;
+                    } else if (pa > pb) {
+                        h[ho + pa * (pa + 1) / 2 + pb] += cross;
+                    } else {
+                        h[ho + pb * (pb + 1) / 2 + pa] += cross;
+                    }
+                }
+            }
         }
-        if (pGeneral < end) for (int t = pGeneral; t < end; t++) {
-            double c = termCoef[t];
-            int a = termA[t];
-            int b = termB[t];
-            addGradient(g, go, a, termMapA[t], c * v[b]);
-            addGradient(g, go, b, termMapB[t], c * v[a]);
+        from = to;
+        to = range[base + 5];
+        if (from < to) {
+            // c·a, general
+            for (int t = from; t < to; t++) {
+                addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
+                if (hs) {
+                    addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
+                }
+            }
+        }
+        from = to;
+        to = range[base + 6];
+        if (from < to) {
+            // c·a·b, general
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                addGradient(g, go, a, termMapA[t], c * v[b]);
+                addGradient(g, go, b, termMapB[t], c * v[a]);
+                if (hs) {
+                    addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
+                    addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
+                    addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
+                }
+            }
         }
     }
 
-    private void linearHessian(int s, double[] v, double[] g, double[] h) {
-        final int[] range = this.linRange;
-        final int base = linBase[s];
-        final int[] termA = this.termA;
-        final int[] termB = this.termB;
-        final double[] termCoef = this.termCoef;
-        final int[] termMapA = this.termMapA;
-        final int[] termMapB = this.termMapB;
-        final int vv = range[base];
-        final int vOnly = range[base + 1];
-        final int s1 = range[base + 2];
-        final int p11 = range[base + 3];
-        final int sGeneral = range[base + 4];
-        final int pGeneral = range[base + 5];
-        final int end = range[base + 6];
-        final int[] gOff = this.gOff;
-        final int m = nAct[s];
-        final int ho = hOff[s];
-        final int[] hOff = this.hOff;
-        final boolean[] hasHessian = this.hasHessian;
-        zero(h, ho, ho + m * (m + 1) / 2);
-        if (vv < vOnly) for (int t = vv; t < vOnly; t++) {
-            // variables are in increasing order, so pa ≤ pb
-            int pa = termMapA[t];
-            int pb = termMapB[t];
-            h[ho + pb * (pb + 1) / 2 + pa] += pa == pb ? 2.0 * termCoef[t] : termCoef[t];
-        }
-        if (s1 < p11) for (int t = s1; t < p11; t++) {
-            int a = termA[t];
-            if (hasHessian[a]) {
-                int pa = termMapA[t];
-                h[ho + pa * (pa + 1) / 2 + pa] += termCoef[t] * h[hOff[a]];
-            }
-        }
-        if (p11 < sGeneral) for (int t = p11; t < sGeneral; t++) {
-            double c = termCoef[t];
-            int a = termA[t];
-            int b = termB[t];
-            int pa = termMapA[t];
-            int pb = termMapB[t];
-            double ga = g[gOff[a]];
-            double gb = g[gOff[b]];
-            // c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ), each operand on one variable
-            if (hasHessian[a]) {
-                h[ho + pa * (pa + 1) / 2 + pa] += c * v[b] * h[hOff[a]];
-            }
-            if (hasHessian[b]) {
-                h[ho + pb * (pb + 1) / 2 + pb] += c * v[a] * h[hOff[b]];
-            }
-            double cross = c * ga * gb;
-            if (pa == pb) {
-                h[ho + pa * (pa + 1) / 2 + pa] += 2.0 * cross;
-            } else if (pa > pb) {
-                h[ho + pa * (pa + 1) / 2 + pb] += cross;
-            } else {
-                h[ho + pb * (pb + 1) / 2 + pa] += cross;
-            }
-        }
-        if (sGeneral < pGeneral) for (int t = sGeneral; t < pGeneral; t++) {
-            addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
-        }
-        if (pGeneral < end) for (int t = pGeneral; t < end; t++) {
-            double c = termCoef[t];
-            int a = termA[t];
-            int b = termB[t];
-            addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
-            addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
-            addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
+    /** Copies the first n entries; for the few entries of a point a loop beats the arraycopy stub. */
+    private static void copy(double[] from, double[] to, int n) {
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i];
         }
     }
 
