@@ -28,6 +28,8 @@ import org.fallline.core.CoreException;
  *
  * <p>Evaluation is thread-safe: each thread gets its own work arrays (value, gradient and Hessian
  * per slot), allocated on its first use and reused after that, so evaluation allocates nothing.
+ * The code is written for the small cases that dominate (slots on one or two variables): fast
+ * paths for them, and tests before loops that may be empty, measured to matter on HotSpot.
  */
 public final class Tape {
 
@@ -54,10 +56,11 @@ public final class Tape {
     private final int[] maps;
 
     /**
-     * LIN slots: their terms grouped by kind, the groups starting at linRange[linBase[s]] … and the
-     * last ending at linRange[linBase[s] + 4]: products of two variables, single variables, single
-     * slots, products of two slots. For terms on variables termMapA/B hold the variable's position in
-     * the slot's active set; for the others, offsets into maps.
+     * LIN slots: their terms grouped by kind, group k running from linRange[linBase[s] + k] to
+     * linRange[linBase[s] + k + 1] (k = 0 … 5): products of two variables, variables, slots on one
+     * variable, products of two slots on one variable each, other slots, other products. For the
+     * first four kinds termMapA/B hold the position of the operand's variable in the slot's active
+     * set; for the others, offsets into maps.
      */
     private final int[] linBase;
     private final int[] linRange;
@@ -226,10 +229,15 @@ public final class Tape {
         }
         int m = nAct[root];
         int go = gOff[root];
-        if (m < n) {
+        if (m == n) {
+            // the root depends on every variable: its active set is 0 … n-1 in order
             for (int i = 0; i < n; i++) {
-                out[i] = 0.0;
+                out[i] = g[go + i];
             }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = 0.0;
         }
         for (int k = 0; k < m; k++) {
             out[act[go + k]] = g[go + k];
@@ -257,15 +265,26 @@ public final class Tape {
     /** Unpacks slot s's Hessian (packed lower triangle over its active set) into a full n × n array. */
     private void scatterHessian(double[] h, int s, double[][] out) {
         int m = nAct[s];
-        if (m < n) {
-            for (double[] row : out) {
-                for (int j = 0; j < n; j++) {
-                    row[j] = 0.0;
+        int row = hOff[s];
+        if (m == n) {
+            // the slot depends on every variable: its active set is 0 … n-1 in order
+            for (int i = 0; i < n; i++, row += i) {
+                double[] outI = out[i];
+                for (int j = 0; j < i; j++) {
+                    double value = h[row + j];
+                    outI[j] = value;
+                    out[j][i] = value;
                 }
+                outI[i] = h[row + i];
+            }
+            return;
+        }
+        for (double[] r : out) {
+            for (int j = 0; j < n; j++) {
+                r[j] = 0.0;
             }
         }
         int go = gOff[s];
-        int row = hOff[s];
         for (int k = 0; k < m; k++, row += k) {
             int i = act[go + k];
             double[] outI = out[i];
