@@ -69,6 +69,15 @@ public final class Tape {
     private final double[] termCoef;
     private final int[] termMapA;
     private final int[] termMapB;
+    /**
+     * For the terms on one variable per operand: where their Hessian contributions land, relative to
+     * the slot's packed Hessian (diagonal of a, diagonal of b, the cross entry), and the weight of
+     * the cross entry (the coefficient, doubled on the diagonal).
+     */
+    private final int[] termH1;
+    private final int[] termH2;
+    private final int[] termH3;
+    private final double[] termX;
 
     private final int[] nAct;
     private final int[] gOff;
@@ -153,6 +162,10 @@ public final class Tape {
         this.termCoef = l.termCoef;
         this.termMapA = l.termMapA;
         this.termMapB = l.termMapB;
+        this.termH1 = l.termH1;
+        this.termH2 = l.termH2;
+        this.termH3 = l.termH3;
+        this.termX = l.termX;
         this.nAct = l.nAct;
         this.gOff = l.gOff;
         this.act = l.act;
@@ -746,7 +759,6 @@ public final class Tape {
         final int[] termMapB = this.termMapB;
         final int[] gOff = this.gOff;
         final int[] hOff = this.hOff;
-        final boolean[] hasHessian = this.hasHessian;
         final int go = gOff[s];
         final int m = nAct[s];
         final int ho = hOff[s];
@@ -760,13 +772,10 @@ public final class Tape {
             // c·xᵢ·xⱼ
             for (int t = from; t < to; t++) {
                 double c = termCoef[t];
-                int pa = termMapA[t];
-                int pb = termMapB[t];
-                g[go + pa] += c * v[termB[t]];
-                g[go + pb] += c * v[termA[t]];
+                g[go + termMapA[t]] += c * v[termB[t]];
+                g[go + termMapB[t]] += c * v[termA[t]];
                 if (hs) {
-                    // variables are in increasing order, so pa ≤ pb
-                    h[ho + pb * (pb + 1) / 2 + pa] += pa == pb ? 2.0 * c : c;
+                    h[ho + termH3[t]] += termX[t];
                 }
             }
         }
@@ -781,51 +790,34 @@ public final class Tape {
         from = to;
         to = range[base + 3];
         if (from < to) {
-            // c·a, a on one variable
+            // c·a, a on one variable (a slot without Hessian points to an entry that stays 0)
             for (int t = from; t < to; t++) {
                 double c = termCoef[t];
                 int a = termA[t];
-                int pa = termMapA[t];
-                g[go + pa] += c * g[gOff[a]];
-                if (hs && hasHessian[a]) {
-                    h[ho + pa * (pa + 1) / 2 + pa] += c * h[hOff[a]];
+                g[go + termMapA[t]] += c * g[gOff[a]];
+                if (hs) {
+                    h[ho + termH1[t]] += c * h[hOff[a]];
                 }
             }
         }
         from = to;
         to = range[base + 4];
         if (from < to) {
-            // c·a·b, a and b on one variable each
+            // c·a·b, a and b on one variable each: c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ)
             for (int t = from; t < to; t++) {
                 double c = termCoef[t];
                 int a = termA[t];
                 int b = termB[t];
-                int pa = termMapA[t];
-                int pb = termMapB[t];
                 double ga = g[gOff[a]];
                 double gb = g[gOff[b]];
                 double cva = c * v[a];
                 double cvb = c * v[b];
-                g[go + pa] += cvb * ga;
-                g[go + pb] += cva * gb;
+                g[go + termMapA[t]] += cvb * ga;
+                g[go + termMapB[t]] += cva * gb;
                 if (hs) {
-                    // c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ)
-                    int da = ho + pa * (pa + 1) / 2 + pa;
-                    int db = ho + pb * (pb + 1) / 2 + pb;
-                    if (hasHessian[a]) {
-                        h[da] += cvb * h[hOff[a]];
-                    }
-                    if (hasHessian[b]) {
-                        h[db] += cva * h[hOff[b]];
-                    }
-                    double cross = c * ga * gb;
-                    if (pa == pb) {
-                        h[da] += 2.0 * cross;
-                    } else if (pa > pb) {
-                        h[ho + pa * (pa + 1) / 2 + pb] += cross;
-                    } else {
-                        h[ho + pb * (pb + 1) / 2 + pa] += cross;
-                    }
+                    h[ho + termH1[t]] += cvb * h[hOff[a]];
+                    h[ho + termH2[t]] += cva * h[hOff[b]];
+                    h[ho + termH3[t]] += termX[t] * ga * gb;
                 }
             }
         }
@@ -901,6 +893,10 @@ public final class Tape {
         double[] termCoef;
         int[] termMapA;
         int[] termMapB;
+        int[] termH1;
+        int[] termH2;
+        int[] termH3;
+        double[] termX;
         int[] nAct;
         int[] gOff;
         int[] act;
@@ -1036,11 +1032,18 @@ public final class Tape {
                 int d = slotDegree[k];
                 gKind[k] = d <= 1 ? FIXED : LIVE;
                 hKind[k] = d <= 1 ? ZERO : d == 2 ? FIXED : LIVE;
-                hOff[k] = hKind[k] == ZERO ? -1 : hTotal;
+                hOff[k] = hTotal;
                 if (hKind[k] != ZERO) {
                     hTotal += (long) nAct[k] * (nAct[k] + 1) / 2;
                 }
             }
+            // one entry that stays 0: the Hessian of every slot whose Hessian is zero points to it
+            for (int k = 0; k < size; k++) {
+                if (hKind[k] == ZERO) {
+                    hOff[k] = hTotal;
+                }
+            }
+            hTotal++;
             if (gTotal > Integer.MAX_VALUE - 8) {
                 throw new CoreException("expression too large to compile (" + gTotal + " gradient entries)");
             }
@@ -1083,6 +1086,10 @@ public final class Tape {
             termCoef = new double[count];
             termMapA = new int[count];
             termMapB = new int[count];
+            termH1 = new int[count];
+            termH2 = new int[count];
+            termH3 = new int[count];
+            termX = new double[count];
             IntList ranges = new IntList();
             IntList m = new IntList();
             for (int i = 0; i < maps.length; i++) {
@@ -1115,8 +1122,14 @@ public final class Tape {
                         termCoef[t] = slots.get(term[4]).coefs[term[3]];
                         if (kind <= 3) {
                             // operands on one variable: store that variable's position directly
-                            termMapA[t] = position[active[a][0]];
-                            termMapB[t] = b < 0 ? 0 : position[active[b][0]];
+                            int pa = position[active[a][0]];
+                            int pb = b < 0 ? pa : position[active[b][0]];
+                            termMapA[t] = pa;
+                            termMapB[t] = pb;
+                            termH1[t] = pa * (pa + 1) / 2 + pa;
+                            termH2[t] = pb * (pb + 1) / 2 + pb;
+                            termH3[t] = Math.max(pa, pb) * (Math.max(pa, pb) + 1) / 2 + Math.min(pa, pb);
+                            termX[t] = pa == pb ? 2.0 * termCoef[t] : termCoef[t];
                         } else {
                             termMapA[t] = m.size();
                             m.addPositions(active[a], position);
