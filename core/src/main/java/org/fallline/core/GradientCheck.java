@@ -1,5 +1,7 @@
 package org.fallline.core;
 
+import java.util.Arrays;
+
 /**
  * Checks a field's analytic gradient (and Hessian) at a point against numerical estimates made with
  * {@link NumericalField}'s extrapolated central differences, which come with an error estimate.
@@ -55,6 +57,13 @@ public final class GradientCheck {
         public double[] error() {
             return error.clone();
         }
+
+        @Override
+        public String toString() {
+            return "GradientCheck.Report[analytic=" + Arrays.toString(analytic) + ", numerical="
+                    + Arrays.toString(numerical) + ", error=" + Arrays.toString(error)
+                    + ", maxRelativeDiscrepancy=" + maxRelativeDiscrepancy + ", consistent=" + consistent + "]";
+        }
     }
 
     /**
@@ -87,6 +96,13 @@ public final class GradientCheck {
         @Override
         public double[][] error() {
             return copy(error);
+        }
+
+        @Override
+        public String toString() {
+            return "GradientCheck.HessianReport[analytic=" + Arrays.deepToString(analytic) + ", numerical="
+                    + Arrays.deepToString(numerical) + ", error=" + Arrays.deepToString(error)
+                    + ", maxRelativeDiscrepancy=" + maxRelativeDiscrepancy + ", consistent=" + consistent + "]";
         }
     }
 

@@ -22,9 +22,13 @@ import org.fallline.core.internal.Richardson;
  * hᵢ = ε^{1/3}·max(1, |xᵢ|) for first derivatives and ε^{1/4}·max(1, |xᵢ|) for second ones (ε the
  * machine epsilon); the tableau starts 2⁹ times larger and halves down to it, keeping the entry with
  * the smallest estimated error. The error reported adds to Ridders' estimate a bound on the
- * rounding error of the differences (4ε·max|V| / step for first derivatives, 16ε·max|V| / step² and
- * 4ε·max|V| / (stepᵢ·stepⱼ) for second ones), so that it is not optimistic where rounding
- * dominates.
+ * rounding error of the differences (4σ / step for first derivatives, 16σ / step² and
+ * 4σ / (stepᵢ·stepⱼ) for second ones), so that it is not optimistic where rounding dominates; σ,
+ * the noise in the values of V, is the larger of ε·max|V| and the noise level measured from high-order
+ * differences of V at small steps (Moré and Wild, <i>SIAM J. Sci. Comput.</i> 33 (2011) 1292).
+ * Finally no error is reported below ε^{2/3} (about 4·10⁻¹¹) relative to the estimate: values
+ * computed with cancellation (log(1 + u) for tiny u, cos near π/2) carry errors that no estimate
+ * from the values themselves can see, and this is the accuracy of a plain central difference.
  *
  * <p>The function is called on a scratch array that it must not keep; it need not be thread-safe
  * unless the field is used from several threads. Where the function is not finite the estimates
@@ -38,6 +42,12 @@ public final class NumericalField implements ScalarField {
     private static final int LEVELS = 10;
     private static final double FIRST_STEP = Math.cbrt(EPSILON) * Math.pow(2, LEVELS - 1);
     private static final double SECOND_STEP = Math.pow(EPSILON, 0.25) * Math.pow(2, LEVELS - 1);
+    /**
+     * Floor on the relative error reported, ε^{2/3}: the accuracy of a plain central difference at its
+     * best step, all that can be promised for a function whose computed values carry errors beyond
+     * ε·|V| (cancellation) that escape the noise estimate.
+     */
+    private static final double RELATIVE_FLOOR = Math.pow(EPSILON, 2.0 / 3.0);
     /** Safety factor on the rounding error bound. */
     private static final double ROUNDING = 4.0;
 
@@ -192,15 +202,16 @@ public final class NumericalField implements ScalarField {
             final int index = i;
             final double h0 = FIRST_STEP * Math.max(1.0, Math.abs(x[i]));
             final double[] scale = {finite(fx)};
+            final double noise = noise(x, work, i, fx);
             double[] r = Richardson.extrapolate(t -> {
                 double h = exactStep(x[index], t * h0);
                 double up = at(x, work, index, h);
                 double down = at(x, work, index, -h);
                 scale[0] = Math.max(scale[0], Math.max(finite(up), finite(down)));
                 return (up - down) / (2.0 * h);
-            }, t -> ROUNDING * EPSILON * scale[0] / (t * h0), LEVELS);
+            }, t -> ROUNDING * Math.max(EPSILON * scale[0], noise) / (t * h0), LEVELS);
             gradient[i] = r[0];
-            error[i] = r[1];
+            error[i] = Math.max(r[1], RELATIVE_FLOOR * Math.abs(r[0]));
         }
         return new double[][] {gradient, error, {fx}};
     }
@@ -212,8 +223,10 @@ public final class NumericalField implements ScalarField {
         double[][] error = new double[n][n];
         double[] work = new double[n];
         double[] h0 = new double[n];
+        double[] noise = new double[n];
         for (int i = 0; i < n; i++) {
             h0[i] = SECOND_STEP * Math.max(1.0, Math.abs(x[i]));
+            noise[i] = noise(x, work, i, fx);
         }
         for (int i = 0; i < n; i++) {
             final int a = i;
@@ -224,9 +237,9 @@ public final class NumericalField implements ScalarField {
                 double down = at(x, work, a, -h);
                 scale[0] = Math.max(scale[0], Math.max(finite(up), finite(down)));
                 return (up - 2.0 * fx + down) / (h * h);
-            }, t -> 4.0 * ROUNDING * EPSILON * scale[0] / (t * h0[a] * t * h0[a]), LEVELS);
+            }, t -> 4.0 * ROUNDING * Math.max(EPSILON * scale[0], noise[a]) / (t * h0[a] * t * h0[a]), LEVELS);
             hessian[i][i] = r[0];
-            error[i][i] = r[1];
+            error[i][i] = Math.max(r[1], RELATIVE_FLOOR * Math.abs(r[0]));
             for (int j = 0; j < i; j++) {
                 final int b = j;
                 final double[] scale2 = {finite(fx)};
@@ -240,14 +253,49 @@ public final class NumericalField implements ScalarField {
                     scale2[0] = Math.max(scale2[0], Math.max(Math.max(finite(pp), finite(pm)),
                             Math.max(finite(mp), finite(mm))));
                     return (pp - pm - mp + mm) / (4.0 * ha * hb);
-                }, t -> ROUNDING * EPSILON * scale2[0] / (t * h0[a] * t * h0[b]), LEVELS);
+                }, t -> ROUNDING * Math.max(EPSILON * scale2[0], Math.max(noise[a], noise[b]))
+                        / (t * h0[a] * t * h0[b]), LEVELS);
                 hessian[i][j] = s[0];
                 hessian[j][i] = s[0];
-                error[i][j] = s[1];
-                error[j][i] = s[1];
+                error[i][j] = Math.max(s[1], RELATIVE_FLOOR * Math.abs(s[0]));
+                error[j][i] = error[i][j];
             }
         }
         return new double[][][] {hessian, error};
+    }
+
+    /**
+     * The level σ of rounding noise in V near x along coordinate i, estimated as in J. J. Moré and
+     * S. M. Wild, "Estimating computational noise", <i>SIAM J. Sci. Comput.</i> 33 (2011) 1292–1314:
+     * values at nine points x + kδeᵢ (k = −4 … 4, δ = 10⁻⁷·max(1, |xᵢ|)) whose smooth part is nearly a
+     * polynomial of low degree, so that their k-th differences Δᵏ for k = 4, 5, 6 hold noise only;
+     * σₖ² = γₖ·mean((Δᵏ)²) with γₖ = (k!)² / (2k)!, and σ is the largest of the three. V can be much
+     * noisier than ε·|V| (log(1 + u) for small u, say), which a bound in ε·|V| alone would miss.
+     */
+    private double noise(double[] x, double[] work, int i, double fx) {
+        double delta = 1e-7 * Math.max(1.0, Math.abs(x[i]));
+        double[] d = new double[9];
+        for (int k = -4; k <= 4; k++) {
+            d[k + 4] = k == 0 ? fx : at(x, work, i, exactStep(x[i], k * delta));
+            if (!Double.isFinite(d[k + 4])) {
+                return 0.0;
+            }
+        }
+        double gamma = 1.0;
+        double sigma = 0.0;
+        for (int k = 1, length = 9; k <= 6; k++) {
+            length--;
+            double sum = 0.0;
+            for (int j = 0; j < length; j++) {
+                d[j] = d[j + 1] - d[j];
+                sum += d[j] * d[j];
+            }
+            gamma *= k / (2.0 * (2 * k - 1));
+            if (k >= 4) {
+                sigma = Math.max(sigma, Math.sqrt(gamma * sum / length));
+            }
+        }
+        return sigma;
     }
 
     /** |v|, or 0 for a value that is not finite (those steps are dropped by the extrapolation). */

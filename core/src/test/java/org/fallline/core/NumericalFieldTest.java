@@ -28,11 +28,14 @@ class NumericalFieldTest {
         return new double[][] {{c, -s}, {-s, -c}};
     }
 
-    /** The estimate is within its stated error of the truth, and that error is at most 1e-8 relative. */
+    /**
+     * The estimate is within its stated error of the truth, and that error is at most 1e-8 relative
+     * to the larger of the field's scale and the derivative itself.
+     */
     private static void withinStatedError(double exact, double estimate, double error, double scale, String what) {
         assertTrue(Math.abs(estimate - exact) <= error,
                 what + ": |" + estimate + " − " + exact + "| = " + Math.abs(estimate - exact) + " > " + error);
-        assertTrue(error <= 1e-8 * scale, what + ": error estimate " + error + " is not small");
+        assertTrue(error <= 1e-8 * Math.max(scale, Math.abs(exact)), what + ": error estimate " + error + " is not small");
     }
 
     @Test

@@ -569,12 +569,20 @@ public final class Tape {
         binary(s, ua, ub, uaa, ubb, uab, g, h, gs, hs);
     }
 
+    /*
+     * In the two methods below a derivative f' or f'' that is exactly 0 contributes 0 even where the
+     * argument's derivatives overflowed: tanh of a huge argument is flat, whatever the argument's
+     * gradient, and 0 · ∞ would otherwise make it NaN.
+     */
+
     private void unaryGradient(int s, double d1, double[] g) {
         int m = nAct[s];
         int go = gOff[s];
         int ga = gOff[argA[s]];
         if (m == 1) {
-            g[go] = d1 * g[ga];
+            g[go] = d1 == 0 ? 0.0 : d1 * g[ga];
+        } else if (d1 == 0) {
+            zero(g, go, go + m);
         } else {
             for (int k = 0; k < m; k++) {
                 g[go + k] = d1 * g[ga + k];
@@ -587,11 +595,11 @@ public final class Tape {
         int a = argA[s];
         int ga = gOff[a];
         int ho = hOff[s];
-        boolean curved = hasHessian[a];
+        boolean curved = hasHessian[a] && d1 != 0;
         int ha = hOff[a];
         if (m == 1) {
             double ga0 = g[ga];
-            h[ho] = (curved ? d1 * h[ha] : 0.0) + d2 * ga0 * ga0;
+            h[ho] = (curved ? d1 * h[ha] : 0.0) + (d2 == 0 ? 0.0 : d2 * ga0 * ga0);
             return;
         }
         int t = m * (m + 1) / 2;
