@@ -398,10 +398,9 @@ public final class Tape {
             boolean hs = hessian && hLive[s];
             switch (op[s]) {
                 case Op.LIN:
-                    v[s] = linearValue(s, v);
-                    if (gs || hs) {
-                        linearDerivatives(s, v, g, h, hs);
-                    }
+                    // value and derivatives in one pass over the terms (same sums in the same order
+                    // as linearValue, so that value() agrees with gradient() and hessian() exactly)
+                    v[s] = gs || hs ? linearDerivatives(s, v, g, h, hs) : linearValue(s, v);
                     break;
                 case Op.MUL: {
                     double a = v[argA[s]];
@@ -544,6 +543,16 @@ public final class Tape {
                 throw new IllegalStateException("unknown op " + op[s]);
         }
         v[s] = u;
+        if (argA[s] < n) {
+            // a function of a variable: its gradient is f' and its Hessian f'' at that variable
+            if (gs) {
+                g[gOff[s]] = d1;
+            }
+            if (hs) {
+                h[hOff[s]] = d2;
+            }
+            return;
+        }
         if (gs) {
             unaryGradient(s, d1, g);
         }
@@ -756,8 +765,8 @@ public final class Tape {
         return acc;
     }
 
-    /** Gradient (and Hessian when {@code hs}) of a linear combination, term group by term group. */
-    private void linearDerivatives(int s, double[] v, double[] g, double[] h, boolean hs) {
+    /** Value, gradient (and Hessian when {@code hs}) of a linear combination, term group by term group. */
+    private double linearDerivatives(int s, double[] v, double[] g, double[] h, boolean hs) {
         final int base = linBase[s];
         final int[] range = this.linRange;
         final int[] termA = this.termA;
@@ -770,6 +779,7 @@ public final class Tape {
         final int go = gOff[s];
         final int m = nAct[s];
         final int ho = hOff[s];
+        double acc = cst[s];
         zero(g, go, go + m);
         if (hs) {
             zero(h, ho, ho + m * (m + 1) / 2);
@@ -780,8 +790,11 @@ public final class Tape {
             // c·xᵢ·xⱼ
             for (int t = from; t < to; t++) {
                 double c = termCoef[t];
-                g[go + termMapA[t]] += c * v[termB[t]];
-                g[go + termMapB[t]] += c * v[termA[t]];
+                double va = v[termA[t]];
+                double vb = v[termB[t]];
+                acc += c * va * vb;
+                g[go + termMapA[t]] += c * vb;
+                g[go + termMapB[t]] += c * va;
                 if (hs) {
                     h[ho + termH3[t]] += termX[t];
                 }
@@ -792,6 +805,7 @@ public final class Tape {
         if (from < to) {
             // c·xᵢ
             for (int t = from; t < to; t++) {
+                acc += termCoef[t] * v[termA[t]];
                 g[go + termMapA[t]] += termCoef[t];
             }
         }
@@ -802,6 +816,7 @@ public final class Tape {
             for (int t = from; t < to; t++) {
                 double c = termCoef[t];
                 int a = termA[t];
+                acc += c * v[a];
                 g[go + termMapA[t]] += c * g[gOff[a]];
                 if (hs) {
                     h[ho + termH1[t]] += c * h[hOff[a]];
@@ -820,6 +835,7 @@ public final class Tape {
                 double gb = g[gOff[b]];
                 double cva = c * v[a];
                 double cvb = c * v[b];
+                acc += cva * v[b];
                 g[go + termMapA[t]] += cvb * ga;
                 g[go + termMapB[t]] += cva * gb;
                 if (hs) {
@@ -834,6 +850,7 @@ public final class Tape {
         if (from < to) {
             // c·a, general
             for (int t = from; t < to; t++) {
+                acc += termCoef[t] * v[termA[t]];
                 addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
                 if (hs) {
                     addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
@@ -848,6 +865,7 @@ public final class Tape {
                 double c = termCoef[t];
                 int a = termA[t];
                 int b = termB[t];
+                acc += c * v[a] * v[b];
                 addGradient(g, go, a, termMapA[t], c * v[b]);
                 addGradient(g, go, b, termMapB[t], c * v[a]);
                 if (hs) {
@@ -857,6 +875,7 @@ public final class Tape {
                 }
             }
         }
+        return acc;
     }
 
     /** Copies the first n entries; for the few entries of a point a loop beats the arraycopy stub. */
