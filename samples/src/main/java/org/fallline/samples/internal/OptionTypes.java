@@ -34,7 +34,7 @@ public final class OptionTypes {
         }
     }
 
-    /** A box given as {@code LO:HI,LO:HI,…}, one interval per coordinate, each with LO &lt; HI. */
+    /** A box given as {@code LO:HI,LO:HI,…}, one interval per coordinate (LO &lt; HI checked by the command). */
     public record Intervals(double[] lower, double[] upper) {
         public Intervals {
             lower = lower.clone();
@@ -85,10 +85,7 @@ public final class OptionTypes {
                 }
                 lo[i] = number(ends[0], what + " LO", "LO:HI");
                 hi[i] = number(ends[1], what + " HI", "LO:HI");
-                if (!(lo[i] < hi[i])) {
-                    throw new TypeConversionException(what + " is " + Numbers.table(lo[i]) + ":" + Numbers.table(hi[i])
-                            + "; expected LO < HI");
-                }
+                // LO < HI is checked by the command, which knows the variables' names
             }
             return new Intervals(lo, hi);
         }
