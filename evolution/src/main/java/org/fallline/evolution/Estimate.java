@@ -1,0 +1,57 @@
+package org.fallline.evolution;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One row of the tidy table of a {@link SelectionReport}, mapping 1:1 to a line of the CSV with the
+ * header {@link #COLUMNS}: {@code group,analysis,term,estimate,std.error,statistic,p.value,conf.low,
+ * conf.high,boot.se,perm.p.value}. Absent values are empty.
+ *
+ * <p>{@code analysis} is one of {@code S}, {@code C}, {@code beta}, {@code gamma},
+ * {@code quadratic_linear}, {@code eigenvalue}, {@code eigenvector}, {@code theta},
+ * {@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson}, {@code gamma_poisson},
+ * {@code response}, {@code fit}; see {@link SelectionReport#tidy()} for the terms.
+ *
+ * @param group      the group (the value of the {@code by} column, or {@code all})
+ * @param analysis   what was estimated
+ * @param term       which element
+ * @param estimate   the estimate
+ * @param stdError   analytic standard error
+ * @param statistic  test statistic (t, z or F)
+ * @param pValue     its p-value
+ * @param confLow    lower 95% confidence limit
+ * @param confHigh   upper 95% confidence limit
+ * @param bootSe     bootstrap standard error
+ * @param permPValue permutation p-value
+ */
+public record Estimate(String group, String analysis, String term, double estimate, OptionalDouble stdError,
+        OptionalDouble statistic, OptionalDouble pValue, OptionalDouble confLow, OptionalDouble confHigh,
+        OptionalDouble bootSe, OptionalDouble permPValue) {
+
+    /** The tidy CSV header, in order. */
+    public static final List<String> COLUMNS = List.of("group", "analysis", "term", "estimate", "std.error",
+            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value");
+
+    public Estimate {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(term, "term");
+        if (!Double.isFinite(estimate)) {
+            throw new IllegalArgumentException(analysis + " " + term + ": estimate is not finite");
+        }
+    }
+
+    /** The row of a coefficient. */
+    static Estimate of(String group, String analysis, Coefficient c) {
+        return new Estimate(group, analysis, c.term(), c.estimate(), c.stdError(), c.statistic(), c.pValue(),
+                c.confLow(), c.confHigh(), c.bootSe(), c.permP());
+    }
+
+    /** A row with an estimate only. */
+    static Estimate of(String group, String analysis, String term, double estimate) {
+        OptionalDouble e = OptionalDouble.empty();
+        return new Estimate(group, analysis, term, estimate, e, e, e, e, e, e, e);
+    }
+}

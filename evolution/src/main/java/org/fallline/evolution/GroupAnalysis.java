@@ -1,0 +1,424 @@
+package org.fallline.evolution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import org.fallline.core.Equilibrium;
+import org.fallline.core.EquilibriumType;
+import org.fallline.core.QuadraticField;
+import org.fallline.evolution.internal.Canonical;
+import org.fallline.evolution.internal.GroupAccumulator;
+import org.fallline.evolution.internal.LeastSquares;
+import org.fallline.evolution.internal.MahalanobisExtremes;
+import org.fallline.evolution.internal.MomentSums;
+import org.fallline.evolution.internal.OlsSummary;
+import org.fallline.evolution.internal.PolynomialBasis;
+import org.fallline.evolution.internal.RowStore;
+import org.fallline.evolution.internal.SingularDesignException;
+import org.fallline.evolution.internal.StandardizedMoments;
+
+/**
+ * The least-squares part of the analysis of one group, from its one-pass sums: checks, S and C, the
+ * first- and second-order fits, the canonical analysis and double regression, the stationary point and
+ * the predicted response.
+ */
+final class GroupAnalysis {
+
+    /** Relative size below which an eigenvalue of γ counts as zero (the core's classification tolerance). */
+    static final double CLASSIFICATION_TOLERANCE = 1e-8;
+
+    private final SelectionOptions options;
+    private final List<String> traits;
+    private final int k;
+    private final double[][] g;
+    private final boolean byGroups;
+
+    /** The parts the resampling and GLM steps build on. */
+    record Fitted(GroupReport report, StandardizedMoments moments) {
+    }
+
+    GroupAnalysis(SelectionOptions options, double[][] reorderedG) {
+        this.options = options;
+        this.traits = options.traits();
+        this.k = traits.size();
+        this.g = reorderedG;
+        this.byGroups = options.by().isPresent();
+    }
+
+    /** "group 'x'" or "the data", for messages. */
+    String where(String label) {
+        return byGroups ? "group '" + label + "'" : "the data";
+    }
+
+    /** " in group 'x'" or "", for messages. */
+    private String in(String label) {
+        return byGroups ? " in group '" + label + "'" : "";
+    }
+
+    Fitted analyze(GroupAccumulator acc) {
+        String label = acc.key();
+        check(acc);
+        MomentSums sums = acc.sums();
+        long n = sums.n();
+        StandardizedMoments sm = new StandardizedMoments(sums, options.standardization());
+        double wbar = sm.meanFitness();
+        double scale = 1.0 / wbar;
+        double offset = sm.fitnessShift() / wbar;
+        double[] xy = sm.sumPsiFitness();
+        double[] sumPsi = sm.sumPsi();
+        int p1 = PolynomialBasis.firstOrderSize(k);
+
+        LeastSquares.Solution s1;
+        try {
+            s1 = LeastSquares.solve(sm.crossProducts(p1), Arrays.copyOf(xy, p1), sm.sumFitnessSquared(),
+                    sm.sumFitness(), n, true);
+        } catch (SingularDesignException e) {
+            throw collinearTraits(e.terms(), label);
+        }
+        OlsSummary o1 = OlsSummary.of(s1, scale, offset, "the first-order model" + in(label));
+        List<Coefficient> beta = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            beta.add(o1.coefficient(1 + i, traits.get(i)));
+        }
+        SelectionGradient gradient = new SelectionGradient(o1.coefficient(0, "(Intercept)"), beta, o1.fit());
+
+        double ebar = sm.sumFitness() / n;
+        double[] sPop = new double[k];
+        double[] sSamp = new double[k];
+        double[][] c = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            int li = PolynomialBasis.linear(i);
+            sPop[i] = (xy[li] - ebar * sumPsi[li]) / (n * wbar);
+            sSamp[i] = sPop[i] * n / (n - 1);
+            for (int j = i; j < k; j++) {
+                int qij = PolynomialBasis.quadratic(k, i, j);
+                double v = (xy[qij] - ebar * sumPsi[qij]) / (n * wbar);
+                c[i][j] = i == j ? 2 * v : v;
+                c[j][i] = c[i][j];
+            }
+        }
+        SelectionDifferentials differentials = new SelectionDifferentials(traits, sPop, sSamp, c);
+
+        // P⁻¹ = (n − 1)(ZᵀZ)⁻¹: z is centred, so the z-block of the first-order inverse is (ZᵀZ)⁻¹.
+        double[][] inv1 = s1.inverse();
+        double[][] pInv = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                pInv[i][j] = (n - 1) * inv1[1 + i][1 + j];
+            }
+        }
+
+        Optional<QuadraticSelectionMatrix> quadratic = Optional.empty();
+        Optional<CanonicalAnalysis> canonical = Optional.empty();
+        Optional<StationaryPoint> stationary = Optional.empty();
+        if (options.quadratic()) {
+            LeastSquares.Solution s2;
+            try {
+                s2 = LeastSquares.solve(sm.crossProducts(), xy, sm.sumFitnessSquared(), sm.sumFitness(), n, true);
+            } catch (SingularDesignException e) {
+                throw singularSecondOrder(e.terms(), label);
+            }
+            OlsSummary o2 = OlsSummary.of(s2, scale, offset, "the second-order model" + in(label));
+            List<Coefficient> gamma = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                for (int j = i; j < k; j++) {
+                    gamma.add(o2.coefficient(PolynomialBasis.quadratic(k, i, j), pair(i, j)));
+                }
+            }
+            List<Coefficient> linear = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                linear.add(o2.coefficient(1 + i, traits.get(i)));
+            }
+            QuadraticSelectionMatrix qsm = new QuadraticSelectionMatrix(traits, o2.coefficient(0, "(Intercept)"), gamma, linear,
+                    o2.fit());
+            quadratic = Optional.of(qsm);
+            double[][] gm = qsm.matrix();
+            Canonical can = Canonical.of(gm);
+            canonical = Optional.of(canonicalAnalysis(can, sm, scale, offset, label));
+            stationary = Optional.of(stationaryPoint(gm, qsm.linearValues(), o2.estimate(0), can, sm, pInv, acc));
+        }
+
+        Optional<PredictedResponse> response = Optional.empty();
+        if (g != null) {
+            double[] c0 = sm.scale();
+            double[] bx = new double[k];
+            for (int i = 0; i < k; i++) {
+                bx[i] = beta.get(i).estimate() / c0[i];
+            }
+            List<Coefficient> dz = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                double v = 0;
+                for (int j = 0; j < k; j++) {
+                    v += g[i][j] * bx[j];
+                }
+                dz.add(Coefficient.of(traits.get(i), v));
+            }
+            response = Optional.of(new PredictedResponse(traits, bx, dz, g));
+        }
+
+        List<String> notes = new ArrayList<>();
+        if (acc.dropped() > 0) {
+            notes.add(acc.dropped() + (acc.dropped() == 1 ? " row" : " rows") + in(label)
+                    + " dropped for a missing fitness or trait value (line" + (acc.dropped() == 1 ? " " : "s ")
+                    + acc.droppedLines().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (acc.dropped() > acc.droppedLines().size() ? ", …" : "") + ")");
+        }
+        GroupReport report = new GroupReport(label, n, acc.dropped(), acc.droppedLines(), wbar, traits, sm.mean(),
+                sm.sd(), sm.scale(), differentials, gradient, quadratic, canonical, stationary, List.of(), response, 0,
+                0, notes);
+        return new Fitted(report, sm);
+    }
+
+    private String pair(int i, int j) {
+        return traits.get(i) + ":" + traits.get(j);
+    }
+
+    /** Bad input that makes the group unanalysable, found before any fit. */
+    private void check(GroupAccumulator acc) {
+        String label = acc.key();
+        String where = where(label);
+        long n = acc.complete();
+        if (n == 0) {
+            String why = acc.dropped() == 0 ? "" : ": all " + acc.dropped() + " of its rows have a missing fitness or trait"
+                    + " value (first at line " + acc.droppedLines().get(0) + ")";
+            throw new SelectionException(where + " has no complete rows" + why);
+        }
+        int p1 = PolynomialBasis.firstOrderSize(k);
+        int p2 = PolynomialBasis.secondOrderSize(k);
+        String traitWord = k == 1 ? " trait" : " traits";
+        if (options.quadratic() && n < p2 + 1) {
+            throw new SelectionException("the second-order model of " + k + traitWord + " needs at least " + (p2 + 1)
+                    + " individuals, " + where + " has " + n + ": use fewer traits or the first-order model alone");
+        }
+        if (n < p1 + 1) {
+            throw new SelectionException("the first-order model of " + k + traitWord + " needs at least " + (p1 + 1)
+                    + " individuals, " + where + " has " + n + ": use fewer traits");
+        }
+        if (acc.maxFitness() <= 0) {
+            throw new SelectionException("mean fitness is 0 in " + where
+                    + ": every individual has fitness 0, so relative fitness W/mean(W) is undefined");
+        }
+        if (acc.minFitness() == acc.maxFitness()) {
+            throw new SelectionException("fitness is the same (" + num(acc.minFitness()) + ") for every individual in "
+                    + where + ": there is no variation in fitness to measure selection from");
+        }
+        MomentSums sums = acc.sums();
+        double[] min = sums.min();
+        double[] max = sums.max();
+        for (int i = 0; i < k; i++) {
+            if (min[i] == max[i]) {
+                throw new SelectionException("trait '" + traits.get(i) + "' is constant in " + where + " (every value is "
+                        + num(min[i]) + "): it carries no information about selection; leave it out");
+            }
+            if (options.standardization() == Standardization.MEAN && !(sums.mean(i) > 0)) {
+                throw new SelectionException("mean standardisation needs traits with a positive mean, but trait '"
+                        + traits.get(i) + "' has mean " + num(sums.mean(i)) + " in " + where
+                        + ": use SD standardisation or a ratio-scale measurement");
+            }
+        }
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private SelectionException collinearTraits(int[] terms, String label) {
+        List<String> names = new ArrayList<>();
+        for (int t : terms) {
+            if (t >= 1 && t <= k) {
+                names.add("'" + traits.get(t - 1) + "'");
+            }
+        }
+        return new SelectionException("traits " + String.join(", ", names) + " are perfectly collinear" + in(label)
+                + " (a linear combination of them is constant, or almost): leave one of them out");
+    }
+
+    private SelectionException singularSecondOrder(int[] terms, String label) {
+        List<String> names = new ArrayList<>();
+        int only = -1;
+        boolean single = true;
+        for (int t : terms) {
+            names.add(termName(t));
+            int trait = traitOf(t);
+            if (trait == -2) {
+                single = false;
+            } else if (trait >= 0) {
+                if (only >= 0 && only != trait) {
+                    single = false;
+                }
+                only = trait;
+            }
+        }
+        if (single && only >= 0) {
+            return new SelectionException("trait '" + traits.get(only) + "' takes only two distinct values" + in(label)
+                    + ", so its square is a linear function of it and γ cannot be estimated: leave it out or use the"
+                    + " first-order model alone");
+        }
+        return new SelectionException("the second-order model is singular" + in(label) + ": the terms "
+                + String.join(", ", names) + " are linearly dependent; use fewer traits or the first-order model alone");
+    }
+
+    /** The trait of a linear or square term, −1 for the intercept, −2 for a cross term. */
+    private int traitOf(int term) {
+        if (term == 0) {
+            return -1;
+        }
+        if (term <= 2 * k) {
+            return (term - 1) % k;
+        }
+        return -2;
+    }
+
+    private String termName(int term) {
+        if (term == 0) {
+            return "(intercept)";
+        }
+        if (term <= k) {
+            return traits.get(term - 1);
+        }
+        if (term <= 2 * k) {
+            return "0.5*" + traits.get(term - 1 - k) + "^2";
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                if (PolynomialBasis.cross(k, i, j) == term) {
+                    return traits.get(i) + "*" + traits.get(j);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no term " + term);
+    }
+
+    private CanonicalAnalysis canonicalAnalysis(Canonical can, StandardizedMoments sm, double scale, double offset,
+            String label) {
+        double[][] r = can.doubleRegressionTransform();
+        double[][] u = Canonical.sandwich(r, sm.crossProducts());
+        double[] uy = Canonical.times(r, sm.sumPsiFitness());
+        LeastSquares.Solution s3;
+        try {
+            s3 = LeastSquares.solve(u, uy, sm.sumFitnessSquared(), sm.sumFitness(), sm.n(), true);
+        } catch (SingularDesignException e) {
+            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the double regression of the canonical"
+                    + " analysis is singular" + in(label) + " although the second-order model is not");
+        }
+        OlsSummary o3 = OlsSummary.of(s3, scale, offset, "the double regression" + in(label));
+        List<Coefficient> lambda = new ArrayList<>();
+        List<Coefficient> theta = new ArrayList<>();
+        double[] values = can.values();
+        for (int a = 0; a < k; a++) {
+            String m = "m" + (a + 1);
+            lambda.add(o3.coefficient(1 + k + a, m, values[a]));
+            theta.add(o3.coefficient(1 + a, m));
+        }
+        return new CanonicalAnalysis(traits, lambda, can.vectors(), theta, o3.fit());
+    }
+
+    private StationaryPoint stationaryPoint(double[][] gm, double[] b, double alpha, Canonical can,
+            StandardizedMoments sm, double[][] pInv, GroupAccumulator acc) {
+        double[] neg = new double[k];
+        for (int i = 0; i < k; i++) {
+            neg[i] = -b[i];
+        }
+        // w(z) = α + bᵀz + ½zᵀγz is the core's ½zᵀAz − b'ᵀz + c with A = γ, b' = −b, c = α.
+        QuadraticField surface = new QuadraticField(traits, gm, neg, alpha);
+        double[] values = can.values();
+        double[][] m = can.vectors();
+        double big = 0;
+        for (double v : values) {
+            big = Math.max(big, Math.abs(v));
+        }
+        double threshold = CLASSIFICATION_TOLERANCE * Math.max(1.0, big);
+        for (double v : values) {
+            if (Math.abs(v) <= threshold) {
+                return StationaryPoint.degenerate();
+            }
+        }
+        // z* = −γ⁻¹b = −Σₐ mₐ (mₐᵀb)/λₐ.
+        double[] z = new double[k];
+        for (int a = 0; a < k; a++) {
+            double proj = 0;
+            for (int i = 0; i < k; i++) {
+                proj += m[i][a] * b[i];
+            }
+            for (int i = 0; i < k; i++) {
+                z[i] -= m[i][a] * proj / values[a];
+            }
+        }
+        Equilibrium eq = Equilibrium.classify(surface, z, CLASSIFICATION_TOLERANCE);
+        if (eq.type() == EquilibriumType.DEGENERATE) {
+            return StationaryPoint.degenerate();
+        }
+        double[] mean = sm.mean();
+        double[] c = sm.scale();
+        double[] min = sm.min();
+        double[] max = sm.max();
+        double[] x = new double[k];
+        boolean inRange = true;
+        for (int i = 0; i < k; i++) {
+            x[i] = mean[i] + c[i] * z[i];
+            inRange &= x[i] >= min[i] && x[i] <= max[i];
+        }
+        double dStar = Math.sqrt(quadraticForm(pInv, z));
+        double[] shift = acc.sums().shift();
+        double[] centre = new double[k];
+        for (int i = 0; i < k; i++) {
+            centre[i] = mean[i] - shift[i];
+        }
+        double[] zi = new double[k];
+        java.util.function.ToDoubleFunction<double[]> distance = d -> {
+            for (int i = 0; i < k; i++) {
+                zi[i] = (d[i] - centre[i]) / c[i];
+            }
+            return Math.sqrt(quadraticForm(pInv, zi));
+        };
+        double maxKept;
+        double upper;
+        boolean certified;
+        RowStore rows = acc.rows();
+        if (rows != null) {
+            double[] xi = new double[k];
+            double mx = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                rows.traits(r, xi);
+                for (int i = 0; i < k; i++) {
+                    xi[i] -= shift[i];
+                }
+                mx = Math.max(mx, distance.applyAsDouble(xi));
+            }
+            maxKept = mx;
+            upper = mx;
+            certified = true;
+        } else {
+            double[][] sInv = new double[k][k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    sInv[i][j] = pInv[i][j] / (c[i] * c[j]);
+                }
+            }
+            MahalanobisExtremes.Result res = acc.extremes().finish(distance, sInv);
+            maxKept = res.maxKept();
+            upper = res.upper();
+            certified = res.certified();
+        }
+        StationaryPoint.Containment within = dStar <= maxKept ? StationaryPoint.Containment.INSIDE
+                : dStar > upper ? StationaryPoint.Containment.OUTSIDE
+                : StationaryPoint.Containment.UNDETERMINED;
+        return new StationaryPoint(eq.type(), z, x, OptionalDouble.of(eq.value()), inRange, OptionalDouble.of(dStar),
+                certified ? OptionalDouble.of(maxKept) : OptionalDouble.empty(), within);
+    }
+
+    private static double quadraticForm(double[][] a, double[] v) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            double r = 0;
+            for (int j = 0; j < v.length; j++) {
+                r += a[i][j] * v[j];
+            }
+            s += v[i] * r;
+        }
+        return s;
+    }
+}

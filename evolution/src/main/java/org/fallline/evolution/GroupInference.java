@@ -1,0 +1,394 @@
+package org.fallline.evolution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.fallline.core.ProgressListener;
+import org.fallline.evolution.internal.GroupAccumulator;
+import org.fallline.evolution.internal.NonNormalGradients;
+import org.fallline.evolution.internal.PolynomialBasis;
+import org.fallline.evolution.internal.Replicates;
+import org.fallline.evolution.internal.Resampler;
+import org.fallline.evolution.internal.ResamplingStatistics;
+import org.fallline.evolution.internal.RowStore;
+import org.fallline.evolution.internal.StandardizedMoments;
+
+/**
+ * The parts of a group's analysis that need its rows: GLM gradients (logistic or Poisson) and
+ * resampling (case bootstrap, fitness permutations), added to the least-squares report.
+ */
+final class GroupInference {
+
+    /** z<sub>0.975</sub>, for the Wald intervals of GLM gradients. */
+    private static final double Z975 = 1.959963984540054;
+
+    private final SelectionOptions options;
+    private final double[][] g;
+    private final Resampler resampler = new Resampler();
+    private final Progress progress;
+
+    /** Progress over all groups and runs, as one count. */
+    static final class Progress {
+        private final ProgressListener listener;
+        private final long total;
+        private long offset;
+
+        Progress(ProgressListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        /** A listener for one run of {@code size} replicates, reporting into the common count. */
+        ProgressListener run(long size) {
+            long base = offset;
+            offset += size;
+            return (done, t) -> listener.progress(base + done, total);
+        }
+    }
+
+    GroupInference(SelectionOptions options, double[][] g, Progress progress) {
+        this.options = options;
+        this.g = g;
+        this.progress = progress;
+    }
+
+    /** Replicate runs per group: bootstrap of least squares, bootstrap of the GLM, permutations. */
+    static long runsPerGroup(SelectionOptions options, boolean glm) {
+        return (long) options.bootstrap() * (glm ? 2 : 1) + options.permutations();
+    }
+
+    /** Whether a GLM is fitted: asked for, or logistic beside least squares for 0/1 fitness. */
+    static boolean glmWanted(SelectionOptions options, boolean allBinary) {
+        return options.model() != Model.OLS || allBinary;
+    }
+
+    GroupReport apply(GroupAnalysis.Fitted fitted, GroupAccumulator acc, boolean allBinary) {
+        GroupReport r = fitted.report();
+        StandardizedMoments sm = fitted.moments();
+        RowStore rows = acc.rows();
+        boolean glm = glmWanted(options, allBinary);
+        if (rows == null || (!glm && options.bootstrap() == 0 && options.permutations() == 0)) {
+            return r;
+        }
+        List<String> notes = new ArrayList<>(r.notes());
+        int k = r.traits().size();
+        double[][] z = standardized(rows, sm);
+        double[] w = rows.fitness();
+        Model glmModel = options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC;
+        GlmGradients gradients = null;
+        if (glm) {
+            gradients = glm(glmModel, z, w, r.traits());
+            for (String d : gradients.diagnoses()) {
+                notes.add(d);
+            }
+        }
+
+        List<Coefficient> beta = new ArrayList<>(r.gradient().beta());
+        QuadraticSelectionMatrix quad = r.quadratic().orElse(null);
+        List<Coefficient> gamma = quad == null ? null : new ArrayList<>(quad.gamma());
+        CanonicalAnalysis can = r.canonical().orElse(null);
+        List<Coefficient> lambda = can == null ? null : new ArrayList<>(can.eigenvalues());
+        PredictedResponse resp = r.response().orElse(null);
+        List<Coefficient> dz = resp == null ? null : new ArrayList<>(resp.response());
+        int booted = 0;
+        int permuted = 0;
+        ResamplingStatistics stats = new ResamplingStatistics(rows, options.standardization(), options.quadratic(), g);
+        String where = options.by().isPresent() ? " in group '" + r.group() + "'" : "";
+
+        if (options.bootstrap() > 0) {
+            Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stats::bootstrap,
+                    progress.run(options.bootstrap()));
+            booted = rep.count();
+            failures(rep, "bootstrap", where, notes);
+            double[] se = rep.standardErrors();
+            double[][] ci = rep.percentileIntervals(0.95);
+            int at = 0;
+            at = withBootstrap(beta, se, ci, at);
+            if (gamma != null) {
+                at = withBootstrap(gamma, se, ci, at);
+                at = withBootstrap(lambda, se, ci, at);
+            }
+            if (dz != null) {
+                withBootstrap(dz, se, ci, at);
+            }
+            if (gradients != null) {
+                gradients = bootstrapGlm(gradients, rows, sm, k, where, notes);
+            }
+        }
+        if (options.permutations() > 0) {
+            Function<int[], double[]> stat = stats.permutation(sm);
+            Replicates rep = resampler.permutations(rows.size(), options.permutations(), options.seed(), stat,
+                    progress.run(options.permutations()));
+            permuted = rep.count();
+            failures(rep, "permutation", where, notes);
+            double[] observed = new double[rep.dimension()];
+            int at = 0;
+            for (Coefficient c : beta) {
+                observed[at++] = c.estimate();
+            }
+            if (gamma != null) {
+                for (Coefficient c : gamma) {
+                    observed[at++] = c.estimate();
+                }
+            }
+            double[] p = rep.permutationPValues(observed);
+            at = 0;
+            for (int i = 0; i < beta.size(); i++) {
+                beta.set(i, beta.get(i).withPermutationP(p[at++]));
+            }
+            if (gamma != null) {
+                for (int i = 0; i < gamma.size(); i++) {
+                    gamma.set(i, gamma.get(i).withPermutationP(p[at++]));
+                }
+            }
+        }
+
+        SelectionGradient gradient = new SelectionGradient(r.gradient().intercept(), beta, r.gradient().fit());
+        java.util.Optional<QuadraticSelectionMatrix> q2 = quad == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new QuadraticSelectionMatrix(quad.traits(), quad.intercept(), gamma,
+                        quad.linear(), quad.fit()));
+        java.util.Optional<CanonicalAnalysis> c2 = can == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new CanonicalAnalysis(can.traits(), lambda, can.eigenvectors(), can.theta(),
+                        can.fit()));
+        java.util.Optional<PredictedResponse> r2 = resp == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new PredictedResponse(resp.traits(), resp.gradientUnits(), dz,
+                        resp.geneticCovariance()));
+        return new GroupReport(r.group(), r.n(), r.dropped(), r.droppedLines(), r.meanFitness(), r.traits(),
+                r.traitMeans(), r.traitSds(), r.scales(), r.differentials(), gradient, q2, c2, r.stationaryPoint(),
+                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes);
+    }
+
+    private static int withBootstrap(List<Coefficient> list, double[] se, double[][] ci, int at) {
+        for (int i = 0; i < list.size(); i++) {
+            list.set(i, list.get(i).withBootstrap(se[at], ci[at][0], ci[at][1]));
+            at++;
+        }
+        return at;
+    }
+
+    private static void failures(Replicates rep, String what, String where, List<String> notes) {
+        if (rep.failed() > 0) {
+            notes.add(String.format(Locale.ROOT, "%d of %d %s replicates%s were left out because the analysis is not"
+                    + " defined for them (first: %s)", rep.failed(), rep.requested(), what, where, rep.firstFailure()));
+        }
+    }
+
+    /** z = (x − x̄)/c for every stored individual, with the group's means and scales. */
+    private static double[][] standardized(RowStore rows, StandardizedMoments sm) {
+        int k = rows.traits();
+        double[] mean = sm.mean();
+        double[] c = sm.scale();
+        double[][] z = new double[rows.size()][k];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < k; j++) {
+                z[i][j] = (rows.trait(i, j) - mean[j]) / c[j];
+            }
+        }
+        return z;
+    }
+
+    private GlmGradients glm(Model model, double[][] z, double[] w, List<String> traits) {
+        int k = traits.size();
+        List<Coefficient> beta = new ArrayList<>();
+        List<Coefficient> gamma = new ArrayList<>();
+        List<String> diagnoses = new ArrayList<>();
+        if (model == Model.LOGISTIC) {
+            NonNormalGradients.JanzenStern js = NonNormalGradients.janzenStern(z, w);
+            if (js.separation()) {
+                diagnoses.add("logistic β not reported, first-order logistic fit: " + js.fit().diagnosis());
+            } else {
+                double[] b = js.beta();
+                double[] se = js.betaSe();
+                double[] zv = js.fit().zValues();
+                double[] pv = js.fit().pValues();
+                for (int i = 0; i < k; i++) {
+                    beta.add(wald(traits.get(i), b[i], se[i], zv[1 + i], pv[1 + i]));
+                }
+            }
+            if (options.quadratic()) {
+                NonNormalGradients.JanzenSternQuadratic jq = NonNormalGradients.janzenSternQuadratic(z, w);
+                if (jq.separation()) {
+                    diagnoses.add("logistic γ not reported, second-order logistic fit: " + jq.fit().diagnosis());
+                } else {
+                    double[][] gm = jq.gamma();
+                    double[][] gse = jq.gammaSe();
+                    double[] zv = jq.fit().zValues();
+                    double[] pv = jq.fit().pValues();
+                    for (int i = 0; i < k; i++) {
+                        for (int j = i; j < k; j++) {
+                            int col = PolynomialBasis.quadratic(k, i, j);
+                            gamma.add(wald(traits.get(i) + ":" + traits.get(j), gm[i][j], gse[i][j], zv[col], pv[col]));
+                        }
+                    }
+                }
+            }
+        } else {
+            NonNormalGradients.Gradients ad;
+            String diagnosis;
+            boolean separated;
+            if (options.quadratic()) {
+                NonNormalGradients.PoissonQuadratic pq = NonNormalGradients.poissonQuadratic(z, w);
+                ad = new NonNormalGradients.Gradients(pq.betaAvgDeriv(), pq.gammaAvgDeriv());
+                separated = pq.fit().separation();
+                diagnosis = pq.fit().diagnosis();
+            } else {
+                NonNormalGradients.PoissonLinear pl = NonNormalGradients.poissonLinear(z, w);
+                ad = new NonNormalGradients.Gradients(pl.betaAvgDeriv(), pl.gammaAvgDeriv());
+                separated = pl.fit().separation();
+                diagnosis = pl.fit().diagnosis();
+            }
+            if (separated) {
+                diagnoses.add("Poisson gradients not reported, Poisson fit: " + diagnosis);
+            } else {
+                double[] b = ad.beta();
+                double[][] gm = ad.gamma();
+                for (int i = 0; i < k; i++) {
+                    beta.add(Coefficient.of(traits.get(i), b[i]));
+                }
+                if (options.quadratic()) {
+                    for (int i = 0; i < k; i++) {
+                        for (int j = i; j < k; j++) {
+                            gamma.add(Coefficient.of(traits.get(i) + ":" + traits.get(j), gm[i][j]));
+                        }
+                    }
+                }
+            }
+        }
+        return new GlmGradients(model, beta, gamma, diagnoses);
+    }
+
+    private static Coefficient wald(String term, double estimate, double se, double z, double p) {
+        return Coefficient.of(term, estimate, se, z, p, estimate - Z975 * se, estimate + Z975 * se);
+    }
+
+    /**
+     * Bootstrap of the reported GLM gradients, on the same resamples as the least-squares bootstrap
+     * (same seed); a resample whose fit separates is a failed replicate.
+     */
+    private GlmGradients bootstrapGlm(GlmGradients gl, RowStore rows, StandardizedMoments sm, int k, String where,
+            List<String> notes) {
+        boolean withBeta = !gl.beta().isEmpty();
+        boolean withGamma = !gl.gamma().isEmpty();
+        ProgressListener run = progress.run(options.bootstrap());
+        if (!withBeta && !withGamma) {
+            run.progress(options.bootstrap(), options.bootstrap());
+            return gl;
+        }
+        Model model = gl.model();
+        boolean quadratic = options.quadratic();
+        Function<int[], double[]> stat = idx -> {
+            RowStore sample = new RowStore(k);
+            double[] x = new double[k];
+            for (int i : idx) {
+                rows.traits(i, x);
+                sample.add(rows.fitness(i), x);
+            }
+            double[][] z = standardizedResample(sample);
+            double[] w = sample.fitness();
+            double[] out = new double[(withBeta ? k : 0) + (withGamma ? k * (k + 1) / 2 : 0)];
+            int at = 0;
+            if (model == Model.LOGISTIC) {
+                if (withBeta) {
+                    NonNormalGradients.JanzenStern js = NonNormalGradients.janzenStern(z, w);
+                    failIfSeparated(js.separation());
+                    for (double v : js.beta()) {
+                        out[at++] = v;
+                    }
+                }
+                if (withGamma) {
+                    NonNormalGradients.JanzenSternQuadratic jq = NonNormalGradients.janzenSternQuadratic(z, w);
+                    failIfSeparated(jq.separation());
+                    at = upper(jq.gamma(), out, at);
+                }
+            } else {
+                NonNormalGradients.Gradients ad;
+                if (quadratic) {
+                    NonNormalGradients.PoissonQuadratic pq = NonNormalGradients.poissonQuadratic(z, w);
+                    failIfSeparated(pq.fit().separation());
+                    ad = new NonNormalGradients.Gradients(pq.betaAvgDeriv(), pq.gammaAvgDeriv());
+                } else {
+                    NonNormalGradients.PoissonLinear pl = NonNormalGradients.poissonLinear(z, w);
+                    failIfSeparated(pl.fit().separation());
+                    ad = new NonNormalGradients.Gradients(pl.betaAvgDeriv(), pl.gammaAvgDeriv());
+                }
+                for (double v : ad.beta()) {
+                    out[at++] = v;
+                }
+                if (withGamma) {
+                    upper(ad.gamma(), out, at);
+                }
+            }
+            return out;
+        };
+        Replicates rep;
+        try {
+            rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stat, run);
+        } catch (SelectionException e) {
+            run.progress(options.bootstrap(), options.bootstrap());
+            notes.add("no bootstrap of the " + (model == Model.LOGISTIC ? "logistic" : "Poisson") + " gradients" + where
+                    + ": " + e.getMessage());
+            return gl;
+        }
+        failures(rep, model == Model.LOGISTIC ? "logistic bootstrap" : "Poisson bootstrap", where, notes);
+        double[] se = rep.standardErrors();
+        double[][] ci = rep.percentileIntervals(0.95);
+        List<Coefficient> beta = new ArrayList<>(gl.beta());
+        List<Coefficient> gamma = new ArrayList<>(gl.gamma());
+        int at = withBootstrap(beta, se, ci, 0);
+        withBootstrap(gamma, se, ci, at);
+        return new GlmGradients(model, beta, gamma, gl.diagnoses());
+    }
+
+    private static void failIfSeparated(boolean separated) {
+        if (separated) {
+            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the GLM fit separates");
+        }
+    }
+
+    private static int upper(double[][] m, double[] out, int at) {
+        for (int i = 0; i < m.length; i++) {
+            for (int j = i; j < m.length; j++) {
+                out[at++] = m[i][j];
+            }
+        }
+        return at;
+    }
+
+    /** Standardises a resample within itself, as the least-squares bootstrap does. */
+    private double[][] standardizedResample(RowStore s) {
+        int k = s.traits();
+        int n = s.size();
+        double[] mean = new double[k];
+        double[] c = new double[k];
+        for (int j = 0; j < k; j++) {
+            double m = 0;
+            for (int i = 0; i < n; i++) {
+                m += s.trait(i, j);
+            }
+            m /= n;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double d = s.trait(i, j) - m;
+                ss += d * d;
+            }
+            mean[j] = m;
+            c[j] = switch (options.standardization()) {
+                case SD -> Math.sqrt(ss / (n - 1));
+                case MEAN -> m;
+                case NONE -> 1.0;
+            };
+            if (!(c[j] > 0)) {
+                throw new SelectionException(SelectionException.Kind.NUMERICAL, "trait " + (j + 1)
+                        + " is constant or has a non-positive mean");
+            }
+        }
+        double[][] z = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                z[i][j] = (s.trait(i, j) - mean[j]) / c[j];
+            }
+        }
+        return z;
+    }
+}

@@ -1,0 +1,60 @@
+package org.fallline.evolution;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The selection analysis of one group of individuals (all of them, or one level of the {@code by}
+ * column): relative fitness w = W/W̄ and standardised traits are computed within the group.
+ *
+ * @param group            the group's label ({@code all} without {@code by})
+ * @param n                individuals analysed (complete rows)
+ * @param dropped          rows of this group dropped for a missing fitness or trait value
+ * @param droppedLines     line numbers of the first (up to 20) dropped rows
+ * @param meanFitness      W̄, mean absolute fitness
+ * @param traits           trait names
+ * @param traitMeans       x̄ per trait, analysed units (log units for logged traits)
+ * @param traitSds         sd per trait (divisor n − 1), analysed units
+ * @param scales           c per trait, with z = (x − x̄)/c (sd, mean or 1)
+ * @param differentials    S and C
+ * @param gradient         β from the first-order model
+ * @param quadratic        γ from the second-order model, when fitted
+ * @param canonical        canonical analysis of γ, when fitted
+ * @param stationaryPoint  stationary point of the fitted surface, when fitted
+ * @param glm              GLM gradients (logistic or Poisson), when asked for or when fitness is binary
+ * @param response         predicted response Δz̄ = Gβ, when G was given
+ * @param bootstrapResamples bootstrap resamples that entered the bootstrap statistics (0 if none)
+ * @param permutations     permutations that entered the permutation p-values (0 if none)
+ * @param notes            warnings and remarks about this group, one line each
+ */
+public record GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+        List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+        SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+        Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+
+    public GroupReport {
+        droppedLines = List.copyOf(droppedLines);
+        traits = List.copyOf(traits);
+        traitMeans = traitMeans.clone();
+        traitSds = traitSds.clone();
+        scales = scales.clone();
+        glm = List.copyOf(glm);
+        notes = List.copyOf(notes);
+    }
+
+    @Override
+    public double[] traitMeans() {
+        return traitMeans.clone();
+    }
+
+    @Override
+    public double[] traitSds() {
+        return traitSds.clone();
+    }
+
+    @Override
+    public double[] scales() {
+        return scales.clone();
+    }
+}

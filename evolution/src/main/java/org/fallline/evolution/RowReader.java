@@ -1,0 +1,248 @@
+package org.fallline.evolution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fallline.evolution.internal.DecimalParser;
+import org.fallline.evolution.internal.GroupAccumulator;
+import org.fallline.evolution.internal.IndividualSink;
+import org.fallline.evolution.internal.Levenshtein;
+
+/**
+ * The one pass over the records: resolves the columns, applies the filters, splits by group, parses
+ * fitness and traits (file:line:column messages), applies the log transform, drops incomplete rows
+ * listwise and feeds every complete individual to its group's accumulator.
+ */
+final class RowReader implements PhenotypeSource.RecordSink {
+
+    /** Cells read as missing. */
+    static boolean missing(String cell) {
+        return cell.isEmpty() || cell.equals("NA") || cell.equals("NaN");
+    }
+
+    private static final int DISTINCT_KEPT = 12;
+
+    private final String source;
+    private final SelectionOptions options;
+    private final int k;
+    private final int[] scanColumns;
+    private final int fitnessPos;
+    private final int fitnessColumn;
+    private final int[] traitPos;
+    private final int[] traitColumn;
+    private final boolean[] log;
+    private final int[] filterPos;
+    private final List<Set<String>> filterValues = new ArrayList<>();
+    private final int byPos;
+    private final IndividualSink sink;
+    private final boolean logistic;
+    private final Map<String, GroupAccumulator> groups = new LinkedHashMap<>();
+    private final double[] x;
+
+    private long records;
+    private long filteredOut;
+    private long noGroup;
+    private final List<Long> noGroupLines = new ArrayList<>();
+
+    /**
+     * @param sink receives the complete individuals
+     */
+    RowReader(String source, List<String> header, SelectionOptions options, IndividualSink sink) {
+        this.sink = sink;
+        this.logistic = options.model() == Model.LOGISTIC;
+        this.source = source;
+        this.options = options;
+        List<String> traits = options.traits();
+        this.k = traits.size();
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int j = 0; j < header.size(); j++) {
+            index.computeIfAbsent(header.get(j), h -> new ArrayList<>()).add(j);
+        }
+        List<Integer> scan = new ArrayList<>();
+        this.fitnessColumn = resolve(options.fitness(), "fitness", index, header);
+        this.fitnessPos = position(scan, fitnessColumn);
+        this.traitPos = new int[k];
+        this.traitColumn = new int[k];
+        this.log = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            traitColumn[i] = resolve(traits.get(i), "trait", index, header);
+            traitPos[i] = position(scan, traitColumn[i]);
+            log[i] = options.logTraits().contains(traits.get(i));
+        }
+        List<RowFilter> filters = options.filters();
+        this.filterPos = new int[filters.size()];
+        for (int f = 0; f < filters.size(); f++) {
+            filterPos[f] = position(scan, resolve(filters.get(f).column(), "filter", index, header));
+            filterValues.add(new LinkedHashSet<>());
+        }
+        this.byPos = options.by().map(b -> position(scan, resolve(b, "grouping", index, header))).orElse(-1);
+        this.scanColumns = scan.stream().mapToInt(Integer::intValue).toArray();
+        this.x = new double[k];
+    }
+
+    private static int position(List<Integer> scan, int column) {
+        int p = scan.indexOf(column);
+        if (p >= 0) {
+            return p;
+        }
+        scan.add(column);
+        return scan.size() - 1;
+    }
+
+    private int resolve(String name, String role, Map<String, List<Integer>> index, List<String> header) {
+        List<Integer> at = index.get(name);
+        if (at == null) {
+            Optional<String> near = Levenshtein.closest(name, header);
+            String hint = near.map(s -> " (did you mean '" + s + "'?)").orElse(header.size() <= 20
+                    ? " (columns: " + String.join(", ", header) + ")" : "");
+            throw new SelectionException("unknown " + role + " column '" + name + "' in " + source + hint);
+        }
+        if (at.size() > 1) {
+            List<String> cols = new ArrayList<>();
+            for (int c : at) {
+                cols.add(String.valueOf(c + 1));
+            }
+            throw new SelectionException(source + ":1: column name '" + name + "' appears " + at.size()
+                    + " times in the header (columns " + String.join(", ", cols) + "): rename them so that each is unique");
+        }
+        return at.get(0);
+    }
+
+    int[] columns() {
+        return scanColumns.clone();
+    }
+
+    @Override
+    public void record(long line, String[] cells) {
+        records++;
+        List<RowFilter> filters = options.filters();
+        boolean pass = true;
+        for (int f = 0; f < filterPos.length; f++) {
+            String cell = cells[filterPos[f]];
+            Set<String> seen = filterValues.get(f);
+            if (seen.size() < DISTINCT_KEPT) {
+                seen.add(cell.trim());
+            }
+            if (pass && !filters.get(f).matches(cell)) {
+                pass = false;
+            }
+        }
+        if (!pass) {
+            filteredOut++;
+            return;
+        }
+        String key = SelectionAnalysis.ALL;
+        if (byPos >= 0) {
+            key = cells[byPos].trim();
+            if (missing(key)) {
+                noGroup++;
+                if (noGroupLines.size() < GroupAccumulator.LINES_KEPT) {
+                    noGroupLines.add(line);
+                }
+                return;
+            }
+        }
+        GroupAccumulator acc = groups.get(key);
+        if (acc == null) {
+            acc = new GroupAccumulator(key, k, options.quadratic());
+            groups.put(key, acc);
+        }
+        boolean incomplete = false;
+        double w = number(cells[fitnessPos], line, fitnessColumn);
+        if (Double.isNaN(w)) {
+            incomplete = true;
+        } else if (w < 0) {
+            throw new SelectionException(source + ":" + line + ":" + (fitnessColumn + 1) + ": fitness '"
+                    + options.fitness() + "' must be ≥ 0, found " + cells[fitnessPos].trim());
+        } else if (logistic && w != 0.0 && w != 1.0) {
+            throw new SelectionException(source + ":" + line + ":" + (fitnessColumn + 1) + ": the logistic model needs"
+                    + " fitness 0 or 1, but '" + options.fitness() + "' is " + cells[fitnessPos].trim());
+        }
+        for (int i = 0; i < k; i++) {
+            double v = number(cells[traitPos[i]], line, traitColumn[i]);
+            if (Double.isNaN(v)) {
+                incomplete = true;
+            } else if (log[i]) {
+                if (!(v > 0)) {
+                    throw new SelectionException(source + ":" + line + ":" + (traitColumn[i] + 1) + ": cannot take the log"
+                            + " of trait '" + options.traits().get(i) + "' = " + cells[traitPos[i]].trim()
+                            + " (the log transform needs positive values)");
+                }
+                v = Math.log(v);
+            }
+            x[i] = v;
+        }
+        if (incomplete) {
+            acc.drop(line);
+            return;
+        }
+        sink.accept(acc, w, x);
+    }
+
+    /** The number in a cell, NaN if missing. */
+    private double number(String cell, long line, int column) {
+        String t = cell.trim();
+        if (missing(t)) {
+            return Double.NaN;
+        }
+        double v = DecimalParser.parse(t);
+        if (!Double.isFinite(v)) {
+            boolean decimalComma = t.matches("[+-]?\\d*,\\d+");
+            throw new SelectionException(source + ":" + line + ":" + (column + 1) + ": expected a number in column '"
+                    + columnName(column) + "', found '" + t + "'" + (decimalComma
+                    ? " (a decimal comma? numbers must use '.' as the decimal mark)" : ""));
+        }
+        return v;
+    }
+
+    private String columnName(int column) {
+        if (column == fitnessColumn) {
+            return options.fitness();
+        }
+        for (int i = 0; i < k; i++) {
+            if (traitColumn[i] == column) {
+                return options.traits().get(i);
+            }
+        }
+        return "#" + (column + 1);
+    }
+
+    long records() {
+        return records;
+    }
+
+    long filteredOut() {
+        return filteredOut;
+    }
+
+    long noGroup() {
+        return noGroup;
+    }
+
+    List<Long> noGroupLines() {
+        return noGroupLines;
+    }
+
+    /** Distinct values (up to a dozen) seen in the column of filter f. */
+    Set<String> filterValues(int f) {
+        return filterValues.get(f);
+    }
+
+    /** The groups in report order: numeric order when every label is a number, text order otherwise. */
+    List<GroupAccumulator> groups() {
+        List<GroupAccumulator> list = new ArrayList<>(groups.values());
+        boolean numeric = list.stream().allMatch(a -> Double.isFinite(DecimalParser.parse(a.key())));
+        Comparator<GroupAccumulator> order = numeric
+                ? Comparator.comparingDouble((GroupAccumulator a) -> DecimalParser.parse(a.key()))
+                        .thenComparing(GroupAccumulator::key)
+                : Comparator.comparing(GroupAccumulator::key);
+        list.sort(order);
+        return list;
+    }
+}

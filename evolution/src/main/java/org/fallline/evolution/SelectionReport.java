@@ -1,0 +1,138 @@
+package org.fallline.evolution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The result of a {@link SelectionAnalysis}: one {@link GroupReport} per group and notes about the
+ * whole input (rows filtered out, rows without a group). Immutable; rendering is the caller's job,
+ * helped by {@link #tidy()}.
+ *
+ * @param source          the name of the source (file name)
+ * @param fitness         the fitness column
+ * @param traits          trait names
+ * @param standardization how traits were scaled
+ * @param logTraits       traits analysed on the natural-log scale
+ * @param groups          one report per group, in group order (numeric order when every label is a
+ *                        number, text order otherwise)
+ * @param notes           remarks about the input as a whole, one line each
+ */
+public record SelectionReport(String source, String fitness, List<String> traits, Standardization standardization,
+        Set<String> logTraits, List<GroupReport> groups, List<String> notes) {
+
+    public SelectionReport {
+        traits = List.copyOf(traits);
+        logTraits = Set.copyOf(logTraits);
+        groups = List.copyOf(groups);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * The whole report as rows of the tidy table ({@link Estimate#COLUMNS}), group by group, in this
+     * order of {@code analysis}:
+     *
+     * <ul>
+     *   <li>{@code S}: S = Cov(w, z) with divisor n; term = trait.</li>
+     *   <li>{@code C}: C<sub>ij</sub>, divisor n; term {@code a:b} for i ≤ j in trait-list order.</li>
+     *   <li>{@code beta}: β with OLS SE, t, p and 95% interval, bootstrap SE, permutation p.</li>
+     *   <li>{@code gamma}: γ<sub>ij</sub> (diagonal: coefficient of ½z², so already doubled), term
+     *       {@code a:b}, with the same inference.</li>
+     *   <li>{@code quadratic_linear}: linear terms of the second-order model.</li>
+     *   <li>{@code eigenvalue}: λ of γ, decreasing, term {@code m1}…{@code mk}, inference from the
+     *       double regression, bootstrap SE.</li>
+     *   <li>{@code eigenvector}: element of M, term {@code m1:a} (axis m1, trait a).</li>
+     *   <li>{@code theta}: θ, linear gradient along each canonical axis, term {@code m1}….</li>
+     *   <li>{@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson},
+     *       {@code gamma_poisson}: GLM gradients (z statistics).</li>
+     *   <li>{@code response}: Δz̄ = Gβ in trait units, term = trait.</li>
+     *   <li>{@code fit}: one row per statistic, term = {@code n} (individuals), {@code dropped} (rows
+     *       dropped for missing values), {@code mean_fitness} (W̄), then for the first-order model
+     *       {@code linear.r.squared}, {@code linear.adj.r.squared}, {@code linear.sigma},
+     *       {@code linear.f.statistic} (estimate = statistic = F, with its p-value), {@code linear.df}
+     *       (p − 1), {@code linear.df.residual} (n − p), and the same with the prefix
+     *       {@code quadratic.} for the second-order model, and {@code canonical.} for the double
+     *       regression.</li>
+     * </ul>
+     */
+    public List<Estimate> tidy() {
+        List<Estimate> rows = new ArrayList<>();
+        for (GroupReport g : groups) {
+            tidy(g, rows);
+        }
+        return List.copyOf(rows);
+    }
+
+    private static void tidy(GroupReport g, List<Estimate> rows) {
+        String grp = g.group();
+        List<String> t = g.traits();
+        int k = t.size();
+        SelectionDifferentials d = g.differentials();
+        double[] s = d.s();
+        double[][] c = d.c();
+        for (int i = 0; i < k; i++) {
+            rows.add(Estimate.of(grp, "S", t.get(i), s[i]));
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                rows.add(Estimate.of(grp, "C", t.get(i) + ":" + t.get(j), c[i][j]));
+            }
+        }
+        for (Coefficient b : g.gradient().beta()) {
+            rows.add(Estimate.of(grp, "beta", b));
+        }
+        g.quadratic().ifPresent(q -> {
+            for (Coefficient e : q.gamma()) {
+                rows.add(Estimate.of(grp, "gamma", e));
+            }
+            for (Coefficient e : q.linear()) {
+                rows.add(Estimate.of(grp, "quadratic_linear", e));
+            }
+        });
+        g.canonical().ifPresent(ca -> {
+            for (Coefficient e : ca.eigenvalues()) {
+                rows.add(Estimate.of(grp, "eigenvalue", e));
+            }
+            double[][] m = ca.eigenvectors();
+            for (int a = 0; a < k; a++) {
+                for (int i = 0; i < k; i++) {
+                    rows.add(Estimate.of(grp, "eigenvector", "m" + (a + 1) + ":" + t.get(i), m[i][a]));
+                }
+            }
+            for (Coefficient e : ca.theta()) {
+                rows.add(Estimate.of(grp, "theta", e));
+            }
+        });
+        for (GlmGradients gl : g.glm()) {
+            for (Coefficient e : gl.beta()) {
+                rows.add(Estimate.of(grp, gl.betaAnalysis(), e));
+            }
+            for (Coefficient e : gl.gamma()) {
+                rows.add(Estimate.of(grp, gl.gammaAnalysis(), e));
+            }
+        }
+        g.response().ifPresent(r -> {
+            for (Coefficient e : r.response()) {
+                rows.add(Estimate.of(grp, "response", e));
+            }
+        });
+        rows.add(Estimate.of(grp, "fit", "n", g.n()));
+        rows.add(Estimate.of(grp, "fit", "dropped", g.dropped()));
+        rows.add(Estimate.of(grp, "fit", "mean_fitness", g.meanFitness()));
+        fit(grp, "linear", g.gradient().fit(), rows);
+        g.quadratic().ifPresent(q -> fit(grp, "quadratic", q.fit(), rows));
+        g.canonical().ifPresent(ca -> fit(grp, "canonical", ca.fit(), rows));
+    }
+
+    private static void fit(String grp, String prefix, ModelFit f, List<Estimate> rows) {
+        rows.add(Estimate.of(grp, "fit", prefix + ".r.squared", f.rSquared()));
+        rows.add(Estimate.of(grp, "fit", prefix + ".adj.r.squared", f.adjRSquared()));
+        rows.add(Estimate.of(grp, "fit", prefix + ".sigma", f.sigma()));
+        OptionalDouble e = OptionalDouble.empty();
+        rows.add(new Estimate(grp, "fit", prefix + ".f.statistic", f.fStatistic(), e, OptionalDouble.of(f.fStatistic()),
+                OptionalDouble.of(f.fPValue()), e, e, e, e));
+        rows.add(Estimate.of(grp, "fit", prefix + ".df", f.dfModel()));
+        rows.add(Estimate.of(grp, "fit", prefix + ".df.residual", f.dfResidual()));
+    }
+}

@@ -1,0 +1,116 @@
+package org.fallline.evolution.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
+/**
+ * The canonical rotation of a symmetric matrix γ = MΛMᵀ (Phillips &amp; Arnold 1989): eigenvalues in
+ * decreasing order, each eigenvector's sign fixed so that its largest-magnitude element is positive
+ * (the convention of the reference R code, so that axes are comparable between programs), and the
+ * transform of the standardised second-order basis ψ(z) to the double-regression basis
+ * [1, y, ½y<sub>a</sub>²] with y = Mᵀz:
+ * ½y<sub>a</sub>² = Σ<sub>i</sub> M<sub>ia</sub>² ½z<sub>i</sub>² + Σ<sub>i&lt;j</sub> M<sub>ia</sub>M<sub>ja</sub> z<sub>i</sub>z<sub>j</sub>.
+ *
+ * @param values  eigenvalues, decreasing
+ * @param vectors k × k, column a is the eigenvector of values[a]
+ */
+public record Canonical(double[] values, double[][] vectors) {
+
+    /** Decomposes γ (symmetric k × k) with commons-math's EigenDecomposition. */
+    public static Canonical of(double[][] gamma) {
+        int k = gamma.length;
+        double[][] sym = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                sym[i][j] = 0.5 * (gamma[i][j] + gamma[j][i]);
+            }
+        }
+        EigenDecomposition ed = new EigenDecomposition(new Array2DRowRealMatrix(sym, false));
+        double[] ev = ed.getRealEigenvalues();
+        Integer[] order = new Integer[k];
+        for (int a = 0; a < k; a++) {
+            order[a] = a;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer a) -> ev[a]).reversed());
+        double[] values = new double[k];
+        double[][] vectors = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            values[a] = ev[order[a]];
+            double[] v = ed.getEigenvector(order[a]).toArray();
+            int big = 0;
+            for (int i = 1; i < k; i++) {
+                if (Math.abs(v[i]) > Math.abs(v[big])) {
+                    big = i;
+                }
+            }
+            double sign = v[big] < 0 ? -1.0 : 1.0;
+            for (int i = 0; i < k; i++) {
+                vectors[i][a] = sign * v[i];
+            }
+        }
+        return new Canonical(values, vectors);
+    }
+
+    /** The (1 + 2k) × q matrix R with [1, y, ½y²] = R ψ(z). */
+    public double[][] doubleRegressionTransform() {
+        int k = values.length;
+        int q = PolynomialBasis.secondOrderSize(k);
+        double[][] r = new double[1 + 2 * k][q];
+        r[0][0] = 1.0;
+        for (int a = 0; a < k; a++) {
+            for (int i = 0; i < k; i++) {
+                double mia = vectors[i][a];
+                r[1 + a][PolynomialBasis.linear(i)] = mia;
+                r[1 + k + a][PolynomialBasis.square(k, i)] = mia * mia;
+                for (int j = i + 1; j < k; j++) {
+                    r[1 + k + a][PolynomialBasis.cross(k, i, j)] = mia * vectors[j][a];
+                }
+            }
+        }
+        return r;
+    }
+
+    /** R A Rᵀ. */
+    public static double[][] sandwich(double[][] r, double[][] a) {
+        int m = r.length;
+        int q = a.length;
+        double[][] ra = new double[m][q];
+        for (int i = 0; i < m; i++) {
+            for (int s = 0; s < q; s++) {
+                double ris = r[i][s];
+                if (ris != 0.0) {
+                    for (int c = 0; c < q; c++) {
+                        ra[i][c] += ris * a[s][c];
+                    }
+                }
+            }
+        }
+        double[][] out = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                double acc = 0;
+                for (int s = 0; s < q; s++) {
+                    acc += ra[i][s] * r[j][s];
+                }
+                out[i][j] = acc;
+                out[j][i] = acc;
+            }
+        }
+        return out;
+    }
+
+    /** R v. */
+    public static double[] times(double[][] r, double[] v) {
+        double[] out = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            double acc = 0;
+            for (int s = 0; s < v.length; s++) {
+                acc += r[i][s] * v[s];
+            }
+            out[i] = acc;
+        }
+        return out;
+    }
+}
