@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit status:%n",
         footer = {"  0  result obtained",
                   "  2  bad input or usage (one 'error:' line on stderr)",
-                  "  3  the computation ran but did not reach its result (output written, reason on stderr)",
+                  "  3  the computation ran but did not reach its result",
+                  "     (output still written, the reason on stderr)",
                   "  1  internal error"},
-        subcommands = {})
+        subcommands = {SelectionCommand.class})
 public final class Fallline implements Callable<Integer> {
 
     @Spec

@@ -67,7 +67,12 @@ public final class Figures {
         new Color(0x2a788e), new Color(0x21918c), new Color(0x22a884), new Color(0x44bf70),
         new Color(0x7ad151), new Color(0xbddf26), new Color(0xfde725)};
 
-    // overlays: colours that stand out on viridis and on white, in order of use
+    // series on a plain white plot, in order of use
+    private static final Color[] PLAIN = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
+        Color.BLACK};
+
+    // overlays: colours that stand out on viridis, in order of use
     private static final Color[] OVERLAY = {
         new Color(0xd62728), Color.WHITE, new Color(0xff7f0e), Color.BLACK, new Color(0xe377c2), new Color(0x17becf)};
 
@@ -227,7 +232,7 @@ public final class Figures {
             plot.setRenderer(index, r);
             index++;
         }
-        addOverlays(plot, index, overlays);
+        addOverlays(plot, index, overlays, OVERLAY);
         // the overlays must not widen the axes beyond the map
         xAxis.setRange(gx[0] - dx / 2, gx[nx - 1] + dx / 2);
         yAxis.setRange(gy[0] - dy / 2, gy[ny - 1] + dy / 2);
@@ -385,7 +390,7 @@ public final class Figures {
         if (p.logY()) {
             series = series.stream().map(Figures::positive).toList();
         }
-        addOverlays(plot, 0, series);
+        addOverlays(plot, 0, series, PLAIN);
         return plot;
     }
 
@@ -402,7 +407,7 @@ public final class Figures {
         return new Series(s.name(), Arrays.copyOf(x, k), Arrays.copyOf(y, k), s.style());
     }
 
-    private static void addOverlays(XYPlot plot, int firstIndex, List<Series> overlays) {
+    private static void addOverlays(XYPlot plot, int firstIndex, List<Series> overlays, Color[] palette) {
         int index = firstIndex;
         int colour = 0;
         for (Series s : overlays) {
@@ -415,7 +420,7 @@ public final class Figures {
             boolean line = s.style() != Style.POINTS;
             boolean shapes = s.style() != Style.LINE;
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(line, shapes);
-            Color c = OVERLAY[colour++ % OVERLAY.length];
+            Color c = palette[colour++ % palette.length];
             r.setSeriesPaint(0, c);
             r.setSeriesStroke(0, new BasicStroke(2f));
             double size = s.style() == Style.POINTS ? 8 : 5;

@@ -95,7 +95,12 @@ public final class OptionTypes {
     public static final class PositiveConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double v = number(value, "value", "a number > 0");
+            double v;
+            try {
+                v = Numbers.parseFinite(value, "value");
+            } catch (IllegalArgumentException e) {
+                v = Double.NaN;
+            }
             if (!(v > 0)) {
                 throw new TypeConversionException("expected a finite number > 0, got '" + value.strip() + "'");
             }
@@ -107,7 +112,12 @@ public final class OptionTypes {
     public static final class MomentumConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double v = number(value, "value", "a number in [0, 1)");
+            double v;
+            try {
+                v = Numbers.parseFinite(value, "value");
+            } catch (IllegalArgumentException e) {
+                v = Double.NaN;
+            }
             if (!(v >= 0 && v < 1)) {
                 throw new TypeConversionException("expected a number in [0, 1), got '" + value.strip() + "'");
             }
