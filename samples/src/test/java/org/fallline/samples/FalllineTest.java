@@ -27,6 +27,21 @@ class FalllineTest {
     }
 
     @Test
+    void everySubcommandHasHelpVersionAndTheHiddenDebugOption() {
+        for (String sub : new String[] {"selection"}) {
+            Run.Result help = Run.fallline(sub, "--help");
+            assertEquals(0, help.status(), help::toString);
+            assertTrue(help.out().startsWith("Usage: fallline " + sub), help::toString);
+            assertTrue(!help.out().contains("--debug"), help::toString);
+            Run.Result version = Run.fallline(sub, "--version");
+            assertEquals(0, version.status(), version::toString);
+            assertTrue(version.out().startsWith("fallline "), version::toString);
+        }
+        Run.Result debug = Run.fallline("selection", "--debug", "--quiet", "--traits", "Weight_g", "--format", "csv");
+        assertEquals(0, debug.status(), debug::toString);
+    }
+
+    @Test
     void unknownOptionIsUsageError() {
         Run.Result r = Run.fallline("--frobnicate");
         assertEquals(2, r.status(), r::toString);

@@ -58,10 +58,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             bad.details().forEach(err::println);
             return ExitStatus.BAD_INPUT;
         }
-        if (ex instanceof IncompleteResultException incomplete) {
-            err.println("error: " + oneLine(incomplete.getMessage()));
-            return ExitStatus.INCOMPLETE;
-        }
         if (ex instanceof SelectionException selection) {
             err.println("error: " + oneLine(selection.getMessage()));
             return selection.kind() == SelectionException.Kind.NUMERICAL
