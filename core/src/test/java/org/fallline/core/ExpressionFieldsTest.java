@@ -128,6 +128,10 @@ class ExpressionFieldsTest {
         assertEquals(terms * 0.5, d.value());
         assertEquals(terms, d.gradient()[0]);
         assertEquals(0.0, d.hessian()[0][0]);
+        // 60,000 terms take 119,999 characters: over the limit, refused before any parsing
+        ExpressionException tooLong = org.junit.jupiter.api.Assertions.assertThrows(ExpressionException.class,
+                () -> Expression.parse("x" + "+x".repeat(59_999)));
+        assertEquals("expression too long: 119999 characters (the limit is 100000)", tooLong.getMessage());
         // long products and mixed chains too
         String product = "x" + "*x".repeat(30_000);
         assertEquals(1.0, Expression.parse(product).value(new double[] {1.0}));
