@@ -29,7 +29,7 @@ final class PotentialOptions {
     String potential;
 
     @Option(names = "--vars", paramLabel = "x,y", converter = OptionTypes.NamesConverter.class,
-            description = "The variables, in this order (default: as they first appear in EXPR).")
+            description = "The variables, in this order (default: natural order, names sorted with digit runs compared as numbers, so x2 < x10).")
     List<String> variables;
 
     /** Parses the expression; a syntax error becomes bad input with the caret display. */
