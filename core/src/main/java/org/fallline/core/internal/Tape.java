@@ -1,0 +1,1219 @@
+package org.fallline.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fallline.core.CoreException;
+
+/**
+ * A compiled expression: straight-line code over slots, evaluated in one loop with second-order
+ * forward-mode automatic differentiation. Every slot carries its value, its gradient and (when
+ * asked for) its Hessian, restricted to the variables the slot depends on (its active set), so
+ * that a term such as 3·x₁·x₂ costs two gradient entries whatever the number of variables.
+ * Gradients are stored compactly slot after slot, Hessians as packed lower triangles. The chain
+ * rule for u = f(a):
+ * <pre>
+ *   ∇u = f'(a) ∇a,   ∇²u = f'(a) ∇²a + f''(a) ∇a ∇aᵀ
+ * </pre>
+ * and for u = g(a, b):
+ * <pre>
+ *   ∇u  = g_a ∇a + g_b ∇b,
+ *   ∇²u = g_a ∇²a + g_b ∇²b + g_aa ∇a∇aᵀ + g_bb ∇b∇bᵀ + g_ab (∇a∇bᵀ + ∇b∇aᵀ).
+ * </pre>
+ * Structure found at compile time is exploited: variables and constants cost nothing at run time;
+ * sums are one n-ary operation whose terms may be products of two factors (so a quadratic written
+ * term by term is a single operation); a slot of polynomial degree ≤ 1 has a constant gradient and
+ * a zero Hessian, one of degree 2 a constant Hessian — these are computed once, at the origin, and
+ * never propagated again. Reference: A. Griewank and A. Walther, <i>Evaluating Derivatives</i>,
+ * 2nd ed., SIAM 2008, ch. 13 (Taylor propagation of second order).
+ *
+ * <p>Evaluation is thread-safe: each thread gets its own work arrays (value, gradient and Hessian
+ * per slot), allocated on its first use and reused after that, so evaluation allocates nothing.
+ * The code is written for the small cases that dominate (slots on one or two variables): fast
+ * paths for them, and tests before loops that may be empty, measured to matter on HotSpot.
+ */
+public final class Tape {
+
+    /** Kinds of a slot's gradient or Hessian. */
+    private static final byte ZERO = 0;
+    private static final byte FIXED = 1;
+    private static final byte LIVE = 2;
+
+    private final int n;
+    private final int size;
+    /** Slots before this one are variables (slot i is variable i) and constants: no work at run time. */
+    private final int firstOp;
+    private final int root;
+    private final int degree;
+
+    private final int[] op;
+    private final int[] argA;
+    private final int[] argB;
+    private final double[] cst;
+    private final double[] cst2;
+    /** Offsets into maps (binary ops): where operand a's, b's active variables sit in the slot's. */
+    private final int[] mapA;
+    private final int[] mapB;
+    private final int[] maps;
+
+    /**
+     * LIN slots: their terms grouped by kind, group k running from linRange[linBase[s] + k] to
+     * linRange[linBase[s] + k + 1] (k = 0 … 5): products of two variables, variables, slots on one
+     * variable, products of two slots on one variable each, other slots, other products. For the
+     * first four kinds termMapA/B hold the position of the operand's variable in the slot's active
+     * set; for the others, offsets into maps.
+     */
+    private final int[] linBase;
+    private final int[] linRange;
+    private final int[] termA;
+    private final int[] termB;
+    private final double[] termCoef;
+    private final int[] termMapA;
+    private final int[] termMapB;
+    /**
+     * For the terms on one variable per operand: where their Hessian contributions land, relative to
+     * the slot's packed Hessian (diagonal of a, diagonal of b, the cross entry), and the weight of
+     * the cross entry (the coefficient, doubled on the diagonal).
+     */
+    private final int[] termH1;
+    private final int[] termH2;
+    private final int[] termH3;
+    private final double[] termX;
+
+    private final int[] nAct;
+    private final int[] gOff;
+    /** Variable index of each compact gradient entry (aligned with the gradient storage). */
+    private final int[] act;
+    private final byte[] gKind;
+
+    /** Offset of each slot's packed Hessian (meaningful where hasHessian). */
+    private final int[] hOff;
+    private final long hSize;
+    private final byte[] hKind;
+    /** Slots whose Hessian is not structurally zero. */
+    private final boolean[] hasHessian;
+    /** Slots whose gradient, Hessian must be computed at each evaluation (not constant). */
+    private final boolean[] gLive;
+    private final boolean[] hLive;
+
+    /** Values with the constants filled in. */
+    private final double[] vTemplate;
+    /** Gradient storage with the constant gradients filled in. */
+    private final double[] gTemplate;
+    /** ∇V when it is constant (degree ≤ 1), else null. */
+    private final double[] rootGradient;
+
+    /** Hessian storage with the constant Hessians filled in; made on first use. */
+    private volatile double[] hTemplate;
+    /** ∇²V when it is constant (degree 2), made with hTemplate. */
+    private volatile double[][] rootHessian;
+
+    private final ThreadLocal<Workspace> workspaces;
+
+    /**
+     * Per-thread work arrays. Static, holding no reference back to the tape, so that a thread's
+     * map of thread-locals does not keep a dropped expression alive.
+     */
+    private static final class Workspace {
+        final Thread owner = Thread.currentThread();
+        final double[] v;
+        final double[] g;
+        double[] h;
+
+        Workspace(double[] vTemplate, double[] gTemplate) {
+            v = vTemplate.clone();
+            g = gTemplate.clone();
+        }
+    }
+
+    /**
+     * The workspace last used, so that a thread evaluating again and again skips the thread-local
+     * lookup. Read and written without synchronisation: a thread that sees another thread's
+     * workspace here (owner is final, so safely published) falls back to the thread-local.
+     */
+    private Workspace last;
+
+    private Workspace workspace() {
+        Workspace w = last;
+        if (w == null || w.owner != Thread.currentThread()) {
+            w = workspaces.get();
+            last = w;
+        }
+        return w;
+    }
+
+    private Tape(Layout l) {
+        this.n = l.n;
+        this.size = l.size;
+        this.firstOp = l.firstOp;
+        this.root = l.root;
+        this.degree = l.degree;
+        this.op = l.op;
+        this.argA = l.argA;
+        this.argB = l.argB;
+        this.cst = l.cst;
+        this.cst2 = l.cst2;
+        this.mapA = l.mapA;
+        this.mapB = l.mapB;
+        this.maps = l.maps;
+        this.linBase = l.linBase;
+        this.linRange = l.linRange;
+        this.termA = l.termA;
+        this.termB = l.termB;
+        this.termCoef = l.termCoef;
+        this.termMapA = l.termMapA;
+        this.termMapB = l.termMapB;
+        this.termH1 = l.termH1;
+        this.termH2 = l.termH2;
+        this.termH3 = l.termH3;
+        this.termX = l.termX;
+        this.nAct = l.nAct;
+        this.gOff = l.gOff;
+        this.act = l.act;
+        this.gKind = l.gKind;
+        this.hSize = l.hSize;
+        this.hKind = l.hKind;
+        this.hOff = new int[size];
+        this.hasHessian = new boolean[size];
+        this.gLive = new boolean[size];
+        this.hLive = new boolean[size];
+        for (int k = 0; k < size; k++) {
+            hOff[k] = (int) Math.min(Math.max(l.hOff[k], 0), Integer.MAX_VALUE);
+            hasHessian[k] = hKind[k] != ZERO;
+            gLive[k] = gKind[k] == LIVE;
+            hLive[k] = hKind[k] == LIVE;
+        }
+        this.vTemplate = l.cst.clone();
+        // constant gradients: one forced pass at the origin computes every gradient
+        double[] g = new double[l.gSize];
+        for (int i = 0; i < n; i++) {
+            g[gOff[i]] = 1.0;
+        }
+        run(new double[n], vTemplate.clone(), g, null, all(size), null, false);
+        this.gTemplate = g;
+        if (gKind[root] == LIVE) {
+            this.rootGradient = null;
+        } else {
+            this.rootGradient = new double[n];
+            for (int k = 0; k < nAct[root]; k++) {
+                rootGradient[act[gOff[root] + k]] = g[gOff[root] + k];
+            }
+        }
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.vTemplate, this.gTemplate));
+    }
+
+    /** Polynomial degree of the expression, or 3 for "3 or more, or not a polynomial". */
+    public int degree() {
+        return degree;
+    }
+
+    /** V(x). */
+    public double value(double[] x) {
+        Workspace w = workspace();
+        runValue(x, w.v);
+        return w.v[root];
+    }
+
+    /** Fills gradient with ∇V(x); returns V(x). */
+    public double gradient(double[] x, double[] gradient) {
+        Workspace w = workspace();
+        run(x, w.v, w.g, null, gLive, hLive, false);
+        writeGradient(w.g, gradient);
+        return w.v[root];
+    }
+
+    /** Fills gradient with ∇V(x) and hessian with ∇²V(x); returns V(x). */
+    public double hessian(double[] x, double[] gradient, double[][] hessian) {
+        Workspace w = workspace();
+        double[] h = w.h;
+        if (h == null) {
+            h = hessianTemplate().clone();
+            w.h = h;
+        }
+        run(x, w.v, w.g, h, gLive, hLive, true);
+        writeGradient(w.g, gradient);
+        writeHessian(h, hessian);
+        return w.v[root];
+    }
+
+    private void writeGradient(double[] g, double[] out) {
+        if (rootGradient != null) {
+            copy(rootGradient, out, n);
+            return;
+        }
+        int m = nAct[root];
+        int go = gOff[root];
+        if (m == n) {
+            // the root depends on every variable: its active set is 0 … n-1 in order
+            for (int i = 0; i < n; i++) {
+                out[i] = g[go + i];
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = 0.0;
+        }
+        for (int k = 0; k < m; k++) {
+            out[act[go + k]] = g[go + k];
+        }
+    }
+
+    private void writeHessian(double[] h, double[][] out) {
+        byte kind = hKind[root];
+        if (kind == FIXED) {
+            double[][] fixed = rootHessian;
+            for (int i = 0; i < n; i++) {
+                copy(fixed[i], out[i], n);
+            }
+        } else if (kind == ZERO) {
+            for (double[] row : out) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = 0.0;
+                }
+            }
+        } else {
+            scatterHessian(h, root, out);
+        }
+    }
+
+    /** Unpacks slot s's Hessian (packed lower triangle over its active set) into a full n × n array. */
+    private void scatterHessian(double[] h, int s, double[][] out) {
+        int m = nAct[s];
+        int row = hOff[s];
+        if (m == n) {
+            // the slot depends on every variable: its active set is 0 … n-1 in order
+            for (int i = 0; i < n; i++, row += i) {
+                double[] outI = out[i];
+                for (int j = 0; j < i; j++) {
+                    double value = h[row + j];
+                    outI[j] = value;
+                    out[j][i] = value;
+                }
+                outI[i] = h[row + i];
+            }
+            return;
+        }
+        for (double[] r : out) {
+            for (int j = 0; j < n; j++) {
+                r[j] = 0.0;
+            }
+        }
+        int go = gOff[s];
+        for (int k = 0; k < m; k++, row += k) {
+            int i = act[go + k];
+            double[] outI = out[i];
+            for (int l = 0; l < k; l++) {
+                int j = act[go + l];
+                double value = h[row + l];
+                outI[j] = value;
+                out[j][i] = value;
+            }
+            outI[i] = h[row + k];
+        }
+    }
+
+    private static boolean[] all(int size) {
+        boolean[] b = new boolean[size];
+        java.util.Arrays.fill(b, true);
+        return b;
+    }
+
+    /** The Hessian storage with the constant Hessians filled in (computed once, on first use). */
+    private double[] hessianTemplate() {
+        double[] t = hTemplate;
+        if (t == null) {
+            synchronized (this) {
+                t = hTemplate;
+                if (t == null) {
+                    if (hSize > Integer.MAX_VALUE - 8) {
+                        throw new CoreException("the Hessian of this expression needs too much working memory ("
+                                + hSize + " numbers)");
+                    }
+                    t = new double[(int) hSize];
+                    run(new double[n], vTemplate.clone(), gTemplate.clone(), t, all(size), hasHessian, true);
+                    if (hKind[root] == FIXED) {
+                        double[][] fixed = new double[n][n];
+                        scatterHessian(t, root, fixed);
+                        rootHessian = fixed;
+                    }
+                    hTemplate = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    // ---- evaluation -------------------------------------------------------------------------------
+
+    /** V at x: values only. */
+    private void runValue(double[] x, double[] v) {
+        copy(x, v, n);
+        final int[] op = this.op;
+        final int[] argA = this.argA;
+        final int[] argB = this.argB;
+        for (int s = firstOp; s < size; s++) {
+            int o = op[s];
+            switch (o) {
+                case Op.LIN:
+                    v[s] = linearValue(s, v);
+                    break;
+                case Op.MUL:
+                    v[s] = v[argA[s]] * v[argB[s]];
+                    break;
+                case Op.DIV:
+                    v[s] = v[argA[s]] / v[argB[s]];
+                    break;
+                case Op.POW:
+                    v[s] = Math.pow(v[argA[s]], v[argB[s]]);
+                    break;
+                case Op.MIN:
+                case Op.MAX:
+                    v[s] = Op.binary(o, v[argA[s]], v[argB[s]]);
+                    break;
+                case Op.POWC:
+                    v[s] = Math.pow(v[argA[s]], cst[s]);
+                    break;
+                case Op.EXPC:
+                    v[s] = cst[s] == Math.E ? Math.exp(v[argA[s]]) : Math.pow(cst[s], v[argA[s]]);
+                    break;
+                default:
+                    v[s] = Op.unary(o, v[argA[s]]);
+                    break;
+            }
+        }
+    }
+
+    /**
+     * Values and gradients (and Hessians when {@code hessian}) at x. {@code gLive[s]} says whether
+     * slot s's gradient is to be computed, {@code hLive[s]} its Hessian: the constant ones are not,
+     * except in the one pass that fills them in.
+     */
+    private void run(double[] x, double[] v, double[] g, double[] h, boolean[] gLive, boolean[] hLive,
+            boolean hessian) {
+        copy(x, v, n);
+        final int[] op = this.op;
+        final int[] argA = this.argA;
+        final int[] argB = this.argB;
+        for (int s = firstOp; s < size; s++) {
+            boolean gs = gLive[s];
+            boolean hs = hessian && hLive[s];
+            switch (op[s]) {
+                case Op.LIN:
+                    // value and derivatives in one pass over the terms (same sums in the same order
+                    // as linearValue, so that value() agrees with gradient() and hessian() exactly)
+                    v[s] = gs || hs ? linearDerivatives(s, v, g, h, hs) : linearValue(s, v);
+                    break;
+                case Op.MUL: {
+                    double a = v[argA[s]];
+                    double b = v[argB[s]];
+                    v[s] = a * b;
+                    binary(s, b, a, 0.0, 0.0, 1.0, g, h, gs, hs);
+                    break;
+                }
+                case Op.DIV: {
+                    double a = v[argA[s]];
+                    double b = v[argB[s]];
+                    double q = a / b;
+                    v[s] = q;
+                    double r = 1.0 / b;
+                    binary(s, r, -q * r, 0.0, 2.0 * q * r * r, -r * r, g, h, gs, hs);
+                    break;
+                }
+                case Op.POW:
+                    power(s, v, g, h, gs, hs);
+                    break;
+                case Op.MIN:
+                case Op.MAX: {
+                    double a = v[argA[s]];
+                    double b = v[argB[s]];
+                    // the branch taken: a when a ≤ b (min) or a ≥ b (max), or when a is NaN
+                    boolean takeA = (op[s] == Op.MIN ? a <= b : a >= b) || a != a;
+                    v[s] = takeA ? a : b;
+                    binary(s, takeA ? 1.0 : 0.0, takeA ? 0.0 : 1.0, 0.0, 0.0, 0.0, g, h, gs, hs);
+                    break;
+                }
+                default:
+                    elementary(s, v, g, h, gs, hs);
+                    break;
+            }
+        }
+    }
+
+    /** One-argument ops: value, and f', f'' at the argument. */
+    private void elementary(int s, double[] v, double[] g, double[] h, boolean gs, boolean hs) {
+        double a = v[argA[s]];
+        double u;
+        double d1;
+        double d2;
+        switch (op[s]) {
+            case Op.EXP:
+                u = Math.exp(a);
+                d1 = u;
+                d2 = u;
+                break;
+            case Op.LOG:
+                u = Math.log(a);
+                d1 = 1.0 / a;
+                d2 = -d1 * d1;
+                break;
+            case Op.SQRT:
+                u = Math.sqrt(a);
+                d1 = 0.5 / u;
+                d2 = -0.5 * d1 / a;
+                break;
+            case Op.SIN:
+                u = Math.sin(a);
+                d1 = Math.cos(a);
+                d2 = -u;
+                break;
+            case Op.COS:
+                u = Math.cos(a);
+                d1 = -Math.sin(a);
+                d2 = -u;
+                break;
+            case Op.TAN:
+                u = Math.tan(a);
+                d1 = 1.0 + u * u;
+                d2 = 2.0 * u * d1;
+                break;
+            case Op.SINH:
+                u = Math.sinh(a);
+                d1 = Math.cosh(a);
+                d2 = u;
+                break;
+            case Op.COSH:
+                u = Math.cosh(a);
+                d1 = Math.sinh(a);
+                d2 = u;
+                break;
+            case Op.TANH:
+                u = Math.tanh(a);
+                d1 = 1.0 - u * u;
+                d2 = -2.0 * u * d1;
+                break;
+            case Op.ATAN: {
+                u = Math.atan(a);
+                double q = 1.0 / (1.0 + a * a);
+                d1 = q;
+                d2 = -2.0 * a * q * q;
+                break;
+            }
+            case Op.ABS:
+                // the derivative at the kink a = 0 is that of the branch a ≥ 0
+                if (a >= 0) {
+                    u = a;
+                    d1 = 1.0;
+                } else {
+                    u = -a;
+                    d1 = -1.0;
+                }
+                d2 = 0.0;
+                break;
+            case Op.SQR:
+                u = a * a;
+                d1 = 2.0 * a;
+                d2 = 2.0;
+                break;
+            case Op.POWC: {
+                double c = cst[s];
+                u = Math.pow(a, c);
+                double p1;
+                double p2;
+                if (a != 0 && Math.abs(u) >= Double.MIN_NORMAL && Math.abs(u) <= Double.MAX_VALUE) {
+                    // a^(c-1) = a^c / a saves two calls of pow; safe while a^c is a normal number
+                    p1 = u / a;
+                    p2 = p1 / a;
+                } else {
+                    p1 = Math.pow(a, c - 1.0);
+                    p2 = Math.pow(a, c - 2.0);
+                }
+                d1 = c * p1;
+                d2 = c * (c - 1.0) * p2;
+                break;
+            }
+            case Op.EXPC: {
+                double base = cst[s];
+                double lnBase = cst2[s];
+                u = base == Math.E ? Math.exp(a) : Math.pow(base, a);
+                // c^a → 0 with all its derivatives where it underflows or where c = 0
+                d1 = u == 0 ? 0.0 : u * lnBase;
+                d2 = u == 0 ? 0.0 : d1 * lnBase;
+                break;
+            }
+            default:
+                throw new IllegalStateException("unknown op " + op[s]);
+        }
+        v[s] = u;
+        if (argA[s] < n) {
+            // a function of a variable: its gradient is f' and its Hessian f'' at that variable
+            if (gs) {
+                g[gOff[s]] = d1;
+            }
+            if (hs) {
+                h[hOff[s]] = d2;
+            }
+            return;
+        }
+        if (gs) {
+            unaryGradient(s, d1, g);
+        }
+        if (hs) {
+            unaryHessian(s, d1, d2, g, h);
+        }
+    }
+
+    /** a^b with both non-constant. */
+    private void power(int s, double[] v, double[] g, double[] h, boolean gs, boolean hs) {
+        double a = v[argA[s]];
+        double b = v[argB[s]];
+        double u = Math.pow(a, b);
+        v[s] = u;
+        double lnA = Math.log(a);
+        double p1 = Math.pow(a, b - 1.0);
+        double ua = b * p1;
+        double uaa = b * (b - 1.0) * Math.pow(a, b - 2.0);
+        // limits as a → 0⁺ where a^b vanishes: the derivatives in b vanish too
+        double ub = u == 0 ? 0.0 : u * lnA;
+        double ubb = u == 0 ? 0.0 : ub * lnA;
+        double uab = p1 == 0 ? 0.0 : p1 * (1.0 + b * lnA);
+        binary(s, ua, ub, uaa, ubb, uab, g, h, gs, hs);
+    }
+
+    /*
+     * In the two methods below a derivative f' or f'' that is exactly 0 contributes 0 even where the
+     * argument's derivatives overflowed: tanh of a huge argument is flat, whatever the argument's
+     * gradient, and 0 · ∞ would otherwise make it NaN.
+     */
+
+    private void unaryGradient(int s, double d1, double[] g) {
+        int m = nAct[s];
+        int go = gOff[s];
+        int ga = gOff[argA[s]];
+        if (m == 1) {
+            g[go] = d1 == 0 ? 0.0 : d1 * g[ga];
+        } else if (d1 == 0) {
+            zero(g, go, go + m);
+        } else {
+            for (int k = 0; k < m; k++) {
+                g[go + k] = d1 * g[ga + k];
+            }
+        }
+    }
+
+    private void unaryHessian(int s, double d1, double d2, double[] g, double[] h) {
+        int m = nAct[s];
+        int a = argA[s];
+        int ga = gOff[a];
+        int ho = hOff[s];
+        boolean curved = hasHessian[a] && d1 != 0;
+        int ha = hOff[a];
+        if (m == 1) {
+            double ga0 = g[ga];
+            h[ho] = (curved ? d1 * h[ha] : 0.0) + (d2 == 0 ? 0.0 : d2 * ga0 * ga0);
+            return;
+        }
+        int t = m * (m + 1) / 2;
+        if (curved) {
+            for (int p = 0; p < t; p++) {
+                h[ho + p] = d1 * h[ha + p];
+            }
+        } else {
+            zero(h, ho, ho + t);
+        }
+        if (d2 != 0) {
+            for (int k = 0, row = ho; k < m; row += ++k) {
+                double gk = d2 * g[ga + k];
+                for (int l = 0; l <= k; l++) {
+                    h[row + l] += gk * g[ga + l];
+                }
+            }
+        }
+    }
+
+    private void binary(int s, double ua, double ub, double uaa, double ubb, double uab, double[] g, double[] h,
+            boolean gs, boolean hs) {
+        int a = argA[s];
+        int b = argB[s];
+        int ma = mapA[s];
+        int mb = mapB[s];
+        if (gs) {
+            int go = gOff[s];
+            if (nAct[a] == 1 && nAct[b] == 1) {
+                int pa = maps[ma];
+                int pb = maps[mb];
+                g[go + pa] = 0.0;
+                g[go + pb] = 0.0;
+                g[go + pa] += ua * g[gOff[a]];
+                g[go + pb] += ub * g[gOff[b]];
+            } else {
+                zero(g, go, go + nAct[s]);
+                addGradient(g, go, a, ma, ua);
+                addGradient(g, go, b, mb, ub);
+            }
+        }
+        if (hs) {
+            int m = nAct[s];
+            int ho = hOff[s];
+            zero(h, ho, ho + m * (m + 1) / 2);
+            addCurvature(h, ho, g, a, ma, ua, uaa);
+            addCurvature(h, ho, g, b, mb, ub, ubb);
+            addCross(h, ho, g, a, ma, b, mb, uab);
+        }
+    }
+
+    /** g_s += c ∇a, mapped into the slot's active set. */
+    private void addGradient(double[] g, int go, int a, int map, double c) {
+        int ga = gOff[a];
+        for (int k = 0, na = nAct[a]; k < na; k++) {
+            g[go + maps[map + k]] += c * g[ga + k];
+        }
+    }
+
+    /** H_s += du ∇²a + d2u ∇a∇aᵀ, mapped into the slot's packed Hessian at ho. */
+    private void addCurvature(double[] h, int ho, double[] g, int a, int map, double du, double d2u) {
+        boolean curved = hasHessian[a] && du != 0;
+        if (!curved && d2u == 0) {
+            return;
+        }
+        int ga = gOff[a];
+        int na = nAct[a];
+        int ha = hOff[a];
+        for (int k = 0; k < na; k++) {
+            int i = maps[map + k];
+            int row = ho + i * (i + 1) / 2;
+            int rowA = ha + k * (k + 1) / 2;
+            double gk = d2u * g[ga + k];
+            for (int l = 0; l <= k; l++) {
+                double add = gk * g[ga + l];
+                if (curved) {
+                    add += du * h[rowA + l];
+                }
+                h[row + maps[map + l]] += add;
+            }
+        }
+    }
+
+    /** H_s += c (∇a∇bᵀ + ∇b∇aᵀ), mapped into the slot's packed Hessian at ho. */
+    private void addCross(double[] h, int ho, double[] g, int a, int mapOfA, int b, int mapOfB, double c) {
+        if (c == 0) {
+            return;
+        }
+        int ga = gOff[a];
+        int gb = gOff[b];
+        int na = nAct[a];
+        int nb = nAct[b];
+        for (int k = 0; k < na; k++) {
+            int i = maps[mapOfA + k];
+            double gk = c * g[ga + k];
+            for (int l = 0; l < nb; l++) {
+                int j = maps[mapOfB + l];
+                double t = gk * g[gb + l];
+                // on the diagonal both halves land on the same entry
+                if (i > j) {
+                    h[ho + i * (i + 1) / 2 + j] += t;
+                } else if (i < j) {
+                    h[ho + j * (j + 1) / 2 + i] += t;
+                } else {
+                    h[ho + i * (i + 1) / 2 + i] += 2.0 * t;
+                }
+            }
+        }
+    }
+
+    /**
+     * c₀ + Σ cₖ aₖ + Σ cₖ aₖbₖ. The terms come in six groups, so that each loop below runs without
+     * tests: products of two variables, variables, slots on one variable, products of two slots on
+     * one variable each, other slots, other products. (Dispatching on the kind of each term costs
+     * more than the arithmetic of the small cases; so does entering an empty loop, hence the tests
+     * before each.)
+     */
+    private double linearValue(int s, double[] v) {
+        final int base = linBase[s];
+        final int[] range = this.linRange;
+        final int[] termA = this.termA;
+        final int[] termB = this.termB;
+        final double[] termCoef = this.termCoef;
+        final int vv = range[base];
+        final int p11 = range[base + 3];
+        final int pGeneral = range[base + 5];
+        final int end = range[base + 6];
+        double acc = cst[s];
+        if (vv < range[base + 1]) {
+            for (int t = vv; t < range[base + 1]; t++) {
+                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+            }
+        }
+        if (range[base + 1] < p11) {
+            for (int t = range[base + 1]; t < p11; t++) {
+                acc += termCoef[t] * v[termA[t]];
+            }
+        }
+        if (p11 < range[base + 4]) {
+            for (int t = p11; t < range[base + 4]; t++) {
+                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+            }
+        }
+        if (range[base + 4] < pGeneral) {
+            for (int t = range[base + 4]; t < pGeneral; t++) {
+                acc += termCoef[t] * v[termA[t]];
+            }
+        }
+        if (pGeneral < end) {
+            for (int t = pGeneral; t < end; t++) {
+                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
+            }
+        }
+        return acc;
+    }
+
+    /** Value, gradient (and Hessian when {@code hs}) of a linear combination, term group by term group. */
+    private double linearDerivatives(int s, double[] v, double[] g, double[] h, boolean hs) {
+        final int base = linBase[s];
+        final int[] range = this.linRange;
+        final int[] termA = this.termA;
+        final int[] termB = this.termB;
+        final double[] termCoef = this.termCoef;
+        final int[] termMapA = this.termMapA;
+        final int[] termMapB = this.termMapB;
+        final int[] gOff = this.gOff;
+        final int[] hOff = this.hOff;
+        final int go = gOff[s];
+        final int m = nAct[s];
+        final int ho = hOff[s];
+        double acc = cst[s];
+        zero(g, go, go + m);
+        if (hs) {
+            zero(h, ho, ho + m * (m + 1) / 2);
+        }
+        int from = range[base];
+        int to = range[base + 1];
+        if (from < to) {
+            // c·xᵢ·xⱼ
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                double va = v[termA[t]];
+                double vb = v[termB[t]];
+                acc += c * va * vb;
+                g[go + termMapA[t]] += c * vb;
+                g[go + termMapB[t]] += c * va;
+                if (hs) {
+                    h[ho + termH3[t]] += termX[t];
+                }
+            }
+        }
+        from = to;
+        to = range[base + 2];
+        if (from < to) {
+            // c·xᵢ
+            for (int t = from; t < to; t++) {
+                acc += termCoef[t] * v[termA[t]];
+                g[go + termMapA[t]] += termCoef[t];
+            }
+        }
+        from = to;
+        to = range[base + 3];
+        if (from < to) {
+            // c·a, a on one variable (a slot without Hessian points to an entry that stays 0)
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                acc += c * v[a];
+                g[go + termMapA[t]] += c * g[gOff[a]];
+                if (hs) {
+                    h[ho + termH1[t]] += c * h[hOff[a]];
+                }
+            }
+        }
+        from = to;
+        to = range[base + 4];
+        if (from < to) {
+            // c·a·b, a and b on one variable each: c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ)
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                double ga = g[gOff[a]];
+                double gb = g[gOff[b]];
+                double cva = c * v[a];
+                double cvb = c * v[b];
+                acc += cva * v[b];
+                g[go + termMapA[t]] += cvb * ga;
+                g[go + termMapB[t]] += cva * gb;
+                if (hs) {
+                    h[ho + termH1[t]] += cvb * h[hOff[a]];
+                    h[ho + termH2[t]] += cva * h[hOff[b]];
+                    h[ho + termH3[t]] += termX[t] * ga * gb;
+                }
+            }
+        }
+        from = to;
+        to = range[base + 5];
+        if (from < to) {
+            // c·a, general
+            for (int t = from; t < to; t++) {
+                acc += termCoef[t] * v[termA[t]];
+                addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
+                if (hs) {
+                    addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
+                }
+            }
+        }
+        from = to;
+        to = range[base + 6];
+        if (from < to) {
+            // c·a·b, general
+            for (int t = from; t < to; t++) {
+                double c = termCoef[t];
+                int a = termA[t];
+                int b = termB[t];
+                acc += c * v[a] * v[b];
+                addGradient(g, go, a, termMapA[t], c * v[b]);
+                addGradient(g, go, b, termMapB[t], c * v[a]);
+                if (hs) {
+                    addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
+                    addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
+                    addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
+                }
+            }
+        }
+        return acc;
+    }
+
+    /** Copies the first n entries; for the few entries of a point a loop beats the arraycopy stub. */
+    private static void copy(double[] from, double[] to, int n) {
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i];
+        }
+    }
+
+    private static void zero(double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = 0.0;
+        }
+    }
+
+    // ---- layout -----------------------------------------------------------------------------------
+
+    /** Lays out the live slots (those the root depends on): variables, then constants, then operations. */
+    static Tape layout(List<TapeCompiler.Slot> slots, int root, int n) {
+        return new Tape(new Layout(slots, root, n));
+    }
+
+    /** The arrays of a tape, computed from the compiler's slots. */
+    private static final class Layout {
+        final int n;
+        int size;
+        int firstOp;
+        int root;
+        int degree;
+        int[] op;
+        int[] argA;
+        int[] argB;
+        double[] cst;
+        double[] cst2;
+        int[] mapA;
+        int[] mapB;
+        int[] maps;
+        int[] linBase;
+        int[] linRange;
+        int[] termA;
+        int[] termB;
+        double[] termCoef;
+        int[] termMapA;
+        int[] termMapB;
+        int[] termH1;
+        int[] termH2;
+        int[] termH3;
+        double[] termX;
+        int[] nAct;
+        int[] gOff;
+        int[] act;
+        int gSize;
+        byte[] gKind;
+        long[] hOff;
+        long hSize;
+        byte[] hKind;
+
+        Layout(List<TapeCompiler.Slot> slots, int oldRoot, int n) {
+            this.n = n;
+            boolean[] live = markLive(slots, oldRoot);
+            // new indices: variable i at i, then constants, then operations in their (topological) order
+            int[] index = new int[oldRoot + 1];
+            int constants = 0;
+            int operations = 0;
+            for (int s = 0; s <= oldRoot; s++) {
+                TapeCompiler.Slot slot = slots.get(s);
+                if (slot.op == Op.VAR) {
+                    index[s] = slot.a;
+                } else if (live[s] && slot.op == Op.CONST) {
+                    index[s] = n + constants++;
+                } else if (live[s]) {
+                    operations++;
+                }
+            }
+            firstOp = n + constants;
+            size = firstOp + operations;
+            int next = firstOp;
+            for (int s = 0; s <= oldRoot; s++) {
+                int o = slots.get(s).op;
+                if (live[s] && o != Op.VAR && o != Op.CONST) {
+                    index[s] = next++;
+                }
+            }
+            root = index[oldRoot];
+            degree = slots.get(oldRoot).degree;
+            allocate();
+            int[][] active = new int[size][];
+            int[] slotDegree = new int[size];
+            for (int i = 0; i < n; i++) {
+                op[i] = Op.VAR;
+                argA[i] = i;
+                active[i] = new int[] {i};
+                slotDegree[i] = 1;
+            }
+            List<int[]> linTerms = new ArrayList<>();
+            for (int s = 0; s <= oldRoot; s++) {
+                TapeCompiler.Slot slot = slots.get(s);
+                if (!live[s] || slot.op == Op.VAR) {
+                    continue;
+                }
+                int k = index[s];
+                op[k] = slot.op;
+                cst[k] = slot.c;
+                cst2[k] = slot.c2;
+                slotDegree[k] = slot.degree;
+                if (slot.op == Op.CONST) {
+                    active[k] = new int[0];
+                } else if (slot.op == Op.LIN) {
+                    int[][] sets = new int[2 * slot.termA.length][];
+                    for (int j = 0; j < slot.termA.length; j++) {
+                        int a = index[slot.termA[j]];
+                        int b = slot.termB[j] < 0 ? -1 : index[slot.termB[j]];
+                        sets[2 * j] = active[a];
+                        sets[2 * j + 1] = b < 0 ? new int[0] : active[b];
+                        linTerms.add(new int[] {k, a, b, j, s});
+                    }
+                    active[k] = TapeCompiler.sortedUnion(sets);
+                } else if (slot.b >= 0) {
+                    argA[k] = index[slot.a];
+                    argB[k] = index[slot.b];
+                    active[k] = TapeCompiler.sortedUnion(active[argA[k]], active[argB[k]]);
+                } else {
+                    argA[k] = index[slot.a];
+                    active[k] = active[argA[k]];
+                }
+            }
+            storage(active, slotDegree);
+            mapOperands(active);
+            mapTerms(active, linTerms, slots);
+        }
+
+        private static boolean[] markLive(List<TapeCompiler.Slot> slots, int root) {
+            boolean[] live = new boolean[root + 1];
+            live[root] = true;
+            for (int s = root; s >= 0; s--) {
+                TapeCompiler.Slot slot = slots.get(s);
+                if (!live[s] || slot.op == Op.VAR || slot.op == Op.CONST) {
+                    continue;
+                }
+                if (slot.termA != null) {
+                    for (int j = 0; j < slot.termA.length; j++) {
+                        live[slot.termA[j]] = true;
+                        if (slot.termB[j] >= 0) {
+                            live[slot.termB[j]] = true;
+                        }
+                    }
+                } else {
+                    live[slot.a] = true;
+                    if (slot.b >= 0) {
+                        live[slot.b] = true;
+                    }
+                }
+            }
+            return live;
+        }
+
+        private void allocate() {
+            op = new int[size];
+            argA = new int[size];
+            argB = new int[size];
+            cst = new double[size];
+            cst2 = new double[size];
+            mapA = new int[size];
+            mapB = new int[size];
+            linBase = new int[size];
+            nAct = new int[size];
+            gOff = new int[size];
+            gKind = new byte[size];
+            hKind = new byte[size];
+            hOff = new long[size];
+        }
+
+        /** Offsets of each slot's gradient and Hessian, and the kinds (constant or not) of both. */
+        private void storage(int[][] active, int[] slotDegree) {
+            long gTotal = 0;
+            long hTotal = 0;
+            for (int k = 0; k < size; k++) {
+                nAct[k] = active[k].length;
+                gOff[k] = (int) Math.min(gTotal, Integer.MAX_VALUE);
+                gTotal += nAct[k];
+                int d = slotDegree[k];
+                gKind[k] = d <= 1 ? FIXED : LIVE;
+                hKind[k] = d <= 1 ? ZERO : d == 2 ? FIXED : LIVE;
+                hOff[k] = hTotal;
+                if (hKind[k] != ZERO) {
+                    hTotal += (long) nAct[k] * (nAct[k] + 1) / 2;
+                }
+            }
+            // one entry that stays 0: the Hessian of every slot whose Hessian is zero points to it
+            for (int k = 0; k < size; k++) {
+                if (hKind[k] == ZERO) {
+                    hOff[k] = hTotal;
+                }
+            }
+            hTotal++;
+            if (gTotal > Integer.MAX_VALUE - 8) {
+                throw new CoreException("expression too large to compile (" + gTotal + " gradient entries)");
+            }
+            gSize = (int) gTotal;
+            hSize = hTotal;
+            act = new int[gSize];
+            for (int k = 0; k < size; k++) {
+                System.arraycopy(active[k], 0, act, gOff[k], nAct[k]);
+            }
+        }
+
+        private static boolean isBinary(int o) {
+            return o == Op.MUL || o == Op.DIV || o == Op.POW || o == Op.MIN || o == Op.MAX;
+        }
+
+        /** maps for binary operations: position of each operand's active variable in the slot's. */
+        private void mapOperands(int[][] active) {
+            IntList m = new IntList();
+            int[] position = new int[n];
+            for (int k = firstOp; k < size; k++) {
+                if (!isBinary(op[k])) {
+                    continue;
+                }
+                for (int j = 0; j < nAct[k]; j++) {
+                    position[active[k][j]] = j;
+                }
+                mapA[k] = m.size();
+                m.addPositions(active[argA[k]], position);
+                mapB[k] = m.size();
+                m.addPositions(active[argB[k]], position);
+            }
+            maps = m.toArray();
+        }
+
+        /** The terms of the linear combinations, grouped by kind, with their maps. */
+        private void mapTerms(int[][] active, List<int[]> linTerms, List<TapeCompiler.Slot> slots) {
+            int count = linTerms.size();
+            termA = new int[count];
+            termB = new int[count];
+            termCoef = new double[count];
+            termMapA = new int[count];
+            termMapB = new int[count];
+            termH1 = new int[count];
+            termH2 = new int[count];
+            termH3 = new int[count];
+            termX = new double[count];
+            IntList ranges = new IntList();
+            IntList m = new IntList();
+            for (int i = 0; i < maps.length; i++) {
+                m.add(maps[i]);
+            }
+            int[] position = new int[n];
+            int t = 0;
+            int i = 0;
+            while (i < count) {
+                int k = linTerms.get(i)[0];
+                int end = i;
+                while (end < count && linTerms.get(end)[0] == k) {
+                    end++;
+                }
+                for (int j = 0; j < nAct[k]; j++) {
+                    position[active[k][j]] = j;
+                }
+                linBase[k] = ranges.size();
+                for (int kind = 0; kind < 6; kind++) {
+                    ranges.add(t);
+                    for (int e = i; e < end; e++) {
+                        int[] term = linTerms.get(e);
+                        int a = term[1];
+                        int b = term[2];
+                        if (kindOf(a, b) != kind) {
+                            continue;
+                        }
+                        termA[t] = a;
+                        termB[t] = b;
+                        termCoef[t] = slots.get(term[4]).coefs[term[3]];
+                        if (kind <= 3) {
+                            // operands on one variable: store that variable's position directly
+                            int pa = position[active[a][0]];
+                            int pb = b < 0 ? pa : position[active[b][0]];
+                            termMapA[t] = pa;
+                            termMapB[t] = pb;
+                            termH1[t] = pa * (pa + 1) / 2 + pa;
+                            termH2[t] = pb * (pb + 1) / 2 + pb;
+                            termH3[t] = Math.max(pa, pb) * (Math.max(pa, pb) + 1) / 2 + Math.min(pa, pb);
+                            termX[t] = pa == pb ? 2.0 * termCoef[t] : termCoef[t];
+                        } else {
+                            termMapA[t] = m.size();
+                            m.addPositions(active[a], position);
+                            if (b >= 0) {
+                                termMapB[t] = m.size();
+                                m.addPositions(active[b], position);
+                            }
+                        }
+                        t++;
+                    }
+                }
+                ranges.add(t);
+                i = end;
+            }
+            linRange = ranges.toArray();
+            maps = m.toArray();
+        }
+
+        /**
+         * 0: product of two variables, 1: a variable, 2: a slot on one variable, 3: product of two slots
+         * on one variable each, 4: another slot, 5: another product.
+         */
+        private int kindOf(int a, int b) {
+            if (b < 0) {
+                return a < n ? 1 : nAct[a] == 1 ? 2 : 4;
+            }
+            if (a < n && b < n) {
+                return 0;
+            }
+            return nAct[a] == 1 && nAct[b] == 1 ? 3 : 5;
+        }
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] data = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, 2 * size);
+            }
+            data[size++] = v;
+        }
+
+        void addPositions(int[] variables, int[] position) {
+            for (int v : variables) {
+                add(position[v]);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(data, size);
+        }
+    }
+}

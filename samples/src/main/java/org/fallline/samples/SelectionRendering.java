@@ -1,0 +1,277 @@
+package org.fallline.samples;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fallline.evolution.Estimate;
+import org.fallline.evolution.GlmGradients;
+import org.fallline.evolution.GroupReport;
+import org.fallline.evolution.SelectionOptions;
+import org.fallline.evolution.SelectionReport;
+import org.fallline.evolution.StationaryPoint;
+import org.fallline.samples.internal.Json;
+import org.fallline.samples.internal.Numbers;
+import org.fallline.samples.internal.TextTable;
+
+/**
+ * Renders a {@link SelectionReport}: an aligned summary in the manner of R's {@code summary()}, the
+ * tidy rows, and a JSON document. Only formatting happens here; every number comes from the report.
+ */
+final class SelectionRendering {
+
+    /** Headings of the tidy analyses, in the report's order. */
+    private static final Map<String, String> HEADINGS = new LinkedHashMap<>();
+
+    static {
+        HEADINGS.put("S", "Selection differentials S = Cov(w, z)");
+        HEADINGS.put("beta", "Directional selection gradients beta (first-order model)");
+        HEADINGS.put("gamma", "Quadratic selection gradients gamma (second-order model; diagonal = coefficient of z^2/2)");
+        HEADINGS.put("quadratic_linear", "Linear terms of the second-order model");
+        HEADINGS.put("eigenvalue", "Canonical analysis of gamma: eigenvalues (double regression)");
+        HEADINGS.put("theta", "Canonical analysis: linear gradients theta along the axes");
+        HEADINGS.put("beta_logistic", "Logistic selection gradients beta (Janzen & Stern 1998)");
+        HEADINGS.put("gamma_logistic", "Logistic quadratic gradients gamma");
+        HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative)");
+        HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative)");
+        HEADINGS.put("response", "Predicted response to selection G*beta (trait units)");
+    }
+
+    private static final List<String> STATS = List.of("std.error", "statistic", "p.value", "conf.low", "conf.high",
+            "boot.se", "perm.p.value");
+
+    private SelectionRendering() {
+    }
+
+    static String[] tidyRow(Estimate e) {
+        return new String[] {e.group(), e.analysis(), e.term(), Numbers.csv(e.estimate()), csv(e.stdError()),
+            csv(e.statistic()), csv(e.pValue()), csv(e.confLow()), csv(e.confHigh()), csv(e.bootSe()),
+            csv(e.permPValue())};
+    }
+
+    private static String csv(OptionalDouble v) {
+        return v.isPresent() ? Numbers.csv(v.getAsDouble()) : "";
+    }
+
+    private static OptionalDouble stat(Estimate e, String column) {
+        return switch (column) {
+            case "std.error" -> e.stdError();
+            case "statistic" -> e.statistic();
+            case "p.value" -> e.pValue();
+            case "conf.low" -> e.confLow();
+            case "conf.high" -> e.confHigh();
+            case "boot.se" -> e.bootSe();
+            case "perm.p.value" -> e.permPValue();
+            default -> throw new IllegalArgumentException(column);
+        };
+    }
+
+    /** Notes of the whole input, then of each group and its GLM fits, one line each. */
+    static List<String> allNotes(SelectionReport report) {
+        List<String> notes = new ArrayList<>(report.notes());
+        boolean many = report.groups().size() > 1;
+        for (GroupReport g : report.groups()) {
+            String prefix = many ? "group " + g.group() + ": " : "";
+            g.notes().forEach(n -> notes.add(prefix + n));
+            for (GlmGradients glm : g.glm()) {
+                for (String d : glm.diagnoses()) {
+                    // the analysis usually repeats a fit's diagnosis among the group's notes
+                    if (g.notes().stream().noneMatch(n -> n.contains(d))) {
+                        notes.add(prefix + glm.model().name().toLowerCase(Locale.ROOT) + ": " + d);
+                    }
+                }
+            }
+        }
+        return notes;
+    }
+
+    static void table(SelectionReport report, SelectionOptions options, PrintWriter out) {
+        out.println("Selection analysis of " + report.source());
+        out.println("fitness " + report.fitness() + " (relative fitness w = W / mean W within each group); "
+                + report.traits().size() + " traits, standardized by "
+                + report.standardization().name().toLowerCase(Locale.ROOT)
+                + (report.logTraits().isEmpty() ? "" : ", log scale: " + String.join(", ",
+                        new TreeSet<>(report.logTraits())))
+                + "; model " + options.model().name().toLowerCase(Locale.ROOT));
+        List<Estimate> tidy = report.tidy();
+        for (GroupReport g : report.groups()) {
+            out.println();
+            out.println("== group " + g.group() + ": n = " + g.n() + (g.dropped() > 0 ? " (" + g.dropped()
+                    + " rows dropped for missing values)" : "") + ", mean fitness " + Numbers.table(g.meanFitness())
+                    + (g.bootstrapResamples() > 0 ? ", " + g.bootstrapResamples() + " bootstrap resamples" : "")
+                    + (g.permutations() > 0 ? ", " + g.permutations() + " permutations" : ""));
+            List<Estimate> rows = tidy.stream().filter(e -> e.group().equals(g.group())).toList();
+            for (Map.Entry<String, String> h : HEADINGS.entrySet()) {
+                List<Estimate> part = rows.stream().filter(e -> e.analysis().equals(h.getKey())).toList();
+                if (!part.isEmpty()) {
+                    out.println();
+                    out.println(h.getValue());
+                    coefficients(part, out);
+                }
+                if (h.getKey().equals("S")) {
+                    out.println();
+                    out.println("Selection differentials C = Cov(w, (z - mean z)(z - mean z)^T) (upper triangle)");
+                    matrix(g.traits(), g.traits(), g.differentials().c(), true, out);
+                }
+                if (h.getKey().equals("eigenvalue") && g.canonical().isPresent()) {
+                    out.println();
+                    out.println("Canonical axes M (column m_j is the eigenvector of the j-th eigenvalue)");
+                    List<String> axes = new ArrayList<>();
+                    for (int a = 0; a < g.traits().size(); a++) {
+                        axes.add("m" + (a + 1));
+                    }
+                    matrix(g.traits(), axes, g.canonical().get().eigenvectors(), false, out);
+                }
+            }
+            g.stationaryPoint().ifPresent(sp -> stationary(g, sp, out));
+            List<Estimate> fit = rows.stream().filter(e -> e.analysis().equals("fit")).toList();
+            out.println();
+            out.println("Fit");
+            TextTable t = new TextTable("statistic", "value", "p.value");
+            for (Estimate e : fit) {
+                t.row(e.term(), Numbers.table(e.estimate()), e.pValue().isPresent()
+                        ? Numbers.table(e.pValue().getAsDouble()) : "");
+            }
+            t.print(out, "  ");
+        }
+        List<String> notes = allNotes(report);
+        if (!notes.isEmpty()) {
+            out.println();
+            out.println("Notes");
+            notes.forEach(n -> out.println("  " + n));
+        }
+        out.flush();
+    }
+
+    private static void coefficients(List<Estimate> rows, PrintWriter out) {
+        List<String> columns = new ArrayList<>(List.of("term", "estimate"));
+        for (String s : STATS) {
+            if (rows.stream().anyMatch(e -> stat(e, s).isPresent())) {
+                columns.add(s);
+            }
+        }
+        TextTable t = new TextTable(columns.toArray(String[]::new));
+        for (Estimate e : rows) {
+            String[] cells = new String[columns.size()];
+            cells[0] = e.term();
+            cells[1] = Numbers.table(e.estimate());
+            for (int c = 2; c < columns.size(); c++) {
+                OptionalDouble v = stat(e, columns.get(c));
+                cells[c] = v.isPresent() ? Numbers.table(v.getAsDouble()) : "";
+            }
+            t.row(cells);
+        }
+        t.print(out, "  ");
+    }
+
+    private static void matrix(List<String> rows, List<String> columns, double[][] m, boolean upper, PrintWriter out) {
+        String[] header = new String[columns.size() + 1];
+        header[0] = "";
+        for (int j = 0; j < columns.size(); j++) {
+            header[j + 1] = columns.get(j);
+        }
+        TextTable t = new TextTable(header);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = new String[header.length];
+            cells[0] = rows.get(i);
+            for (int j = 0; j < columns.size(); j++) {
+                cells[j + 1] = upper && j < i ? "" : Numbers.table(m[i][j]);
+            }
+            t.row(cells);
+        }
+        t.print(out, "  ");
+    }
+
+    private static void stationary(GroupReport g, StationaryPoint sp, PrintWriter out) {
+        out.println();
+        if (!sp.exists()) {
+            out.println("Stationary point: none (gamma is singular)");
+            return;
+        }
+        out.println("Stationary point of the fitted surface: " + sp.type().label() + " (" + sp.selection()
+                + " selection)" + (sp.fitness().isPresent() ? ", fitted w = " + Numbers.table(sp.fitness().getAsDouble())
+                : "") + ", " + (sp.insideSample() ? "inside the sample"
+                : "outside the sample: an extrapolation of the quadratic fit"));
+        TextTable t = new TextTable("trait", "z*", "x*");
+        double[] z = sp.location();
+        double[] x = sp.traitLocation();
+        for (int i = 0; i < g.traits().size(); i++) {
+            t.row(g.traits().get(i), Numbers.table(z[i]), Numbers.table(x[i]));
+        }
+        t.print(out, "  ");
+        if (sp.mahalanobis().isPresent()) {
+            out.println("  Mahalanobis distance D* = " + Numbers.table(sp.mahalanobis().getAsDouble())
+                    + (sp.sampleMaxMahalanobis().isPresent() ? " (largest in the sample "
+                    + Numbers.table(sp.sampleMaxMahalanobis().getAsDouble()) + ")" : ""));
+        }
+    }
+
+    static ObjectNode json(SelectionReport report, SelectionOptions options) {
+        ObjectNode root = Json.object();
+        root.put("source", report.source());
+        root.put("fitness", report.fitness());
+        Json.put(root, "traits", report.traits());
+        root.put("standardization", report.standardization().name().toLowerCase(Locale.ROOT));
+        Json.put(root, "logTraits", new TreeSet<>(report.logTraits()));
+        root.put("model", options.model().name().toLowerCase(Locale.ROOT));
+        Json.put(root, "notes", report.notes());
+        ArrayNode groups = root.putArray("groups");
+        for (GroupReport g : report.groups()) {
+            ObjectNode node = groups.addObject();
+            node.put("group", g.group());
+            node.put("n", g.n());
+            node.put("dropped", g.dropped());
+            Json.put(node, "meanFitness", g.meanFitness());
+            Json.put(node, "traitMeans", g.traitMeans());
+            Json.put(node, "traitSds", g.traitSds());
+            Json.put(node, "scales", g.scales());
+            node.put("bootstrapResamples", g.bootstrapResamples());
+            node.put("permutations", g.permutations());
+            g.stationaryPoint().ifPresent(sp -> {
+                ObjectNode s = node.putObject("stationaryPoint");
+                s.put("type", sp.type().label());
+                s.put("selection", sp.selection());
+                if (sp.exists()) {
+                    Json.put(s, "location", sp.location());
+                    Json.put(s, "traitLocation", sp.traitLocation());
+                }
+                sp.fitness().ifPresent(v -> Json.put(s, "fitness", v));
+                s.put("withinRange", sp.withinRange());
+                sp.mahalanobis().ifPresent(v -> Json.put(s, "mahalanobis", v));
+                sp.sampleMaxMahalanobis().ifPresent(v -> Json.put(s, "sampleMaxMahalanobis", v));
+                s.put("withinSample", sp.withinSample().name().toLowerCase(Locale.ROOT));
+            });
+            List<String> notes = new ArrayList<>(g.notes());
+            for (GlmGradients glm : g.glm()) {
+                for (String d : glm.diagnoses()) {
+                    if (g.notes().stream().noneMatch(n -> n.contains(d))) {
+                        notes.add(glm.model().name().toLowerCase(Locale.ROOT) + ": " + d);
+                    }
+                }
+            }
+            Json.put(node, "notes", notes);
+        }
+        ArrayNode estimates = root.putArray("estimates");
+        for (Estimate e : report.tidy()) {
+            ObjectNode row = estimates.addObject();
+            row.put("group", e.group());
+            row.put("analysis", e.analysis());
+            row.put("term", e.term());
+            Json.put(row, "estimate", e.estimate());
+            for (String s : STATS) {
+                OptionalDouble v = stat(e, s);
+                if (v.isPresent()) {
+                    Json.put(row, s, v.getAsDouble());
+                }
+            }
+        }
+        return root;
+    }
+}
