@@ -28,7 +28,7 @@ class FalllineTest {
 
     @Test
     void everySubcommandHasHelpVersionAndTheHiddenDebugOption() {
-        for (String sub : new String[] {"selection"}) {
+        for (String sub : new String[] {"equilibria", "descend", "selection"}) {
             Run.Result help = Run.fallline(sub, "--help");
             assertEquals(0, help.status(), help::toString);
             assertTrue(help.out().startsWith("Usage: fallline " + sub), help::toString);

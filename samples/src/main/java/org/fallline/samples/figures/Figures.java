@@ -242,6 +242,10 @@ public final class Figures {
         styleLegend(chart);
         NumberAxis scaleAxis = axis(zLabel);
         scaleAxis.setRange(levels[0], levels[levels.length - 1]);
+        if (zLabel.length() <= 3) {
+            // a short label (V, w) reads upright; turned, "V" looks like "<"
+            scaleAxis.setLabelAngle(-Math.PI / 2);
+        }
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);

@@ -45,7 +45,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         PrintWriter err = commandLine.getErr();
         int status = report(ex, err);
         if (status == ExitStatus.INTERNAL_ERROR && debug(parseResult)) {
-            ex.printStackTrace(err);
+            trace(ex, err);
         }
         err.flush();
         return status;
@@ -77,6 +77,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         err.println("error: internal error: " + oneLine(String.valueOf(ex.getMessage() == null
                 ? ex.getClass().getName() : ex.getMessage())));
         return ExitStatus.INTERNAL_ERROR;
+    }
+
+    /** The stack trace of an internal error and of its causes, for --debug. */
+    static void trace(Throwable ex, PrintWriter err) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            err.println((t == ex ? "" : "Caused by: ") + t);
+            for (StackTraceElement e : t.getStackTrace()) {
+                err.println("\tat " + e);
+            }
+        }
     }
 
     /** The one-line text of an I/O failure; the JDK's messages for these are a bare path. */

@@ -49,6 +49,16 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void debugTraceShowsCauses() {
+        StringWriter w = new StringWriter();
+        ErrorHandler.trace(new IllegalStateException("outer", new ArithmeticException("inner")), new PrintWriter(w));
+        String trace = w.toString();
+        assertTrue(trace.startsWith("java.lang.IllegalStateException: outer"), trace);
+        assertTrue(trace.contains("Caused by: java.lang.ArithmeticException: inner"), trace);
+        assertTrue(trace.contains("\tat org.fallline.samples.internal.ErrorHandlerTest"), trace);
+    }
+
+    @Test
     void progressBarDrawsInPlaceAndEnds() {
         StringWriter w = new StringWriter();
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(w), "bootstrap");
