@@ -1,9 +1,8 @@
 package org.fallline.core;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
-import org.fallline.core.internal.ParameterChecks;
+import org.fallline.core.internal.DescentRun;
+import org.fallline.core.internal.Momentum;
 
 /**
  * Polyak's heavy-ball method: x_{k+1} = x_k − α∇V(x_k) + β(x_k − x_{k−1}), with x_{−1} = x₀, a
@@ -17,8 +16,7 @@ import org.fallline.core.internal.ParameterChecks;
  */
 public final class HeavyBall implements DescentMethod {
 
-    private final double step;
-    private final double momentum;
+    private final Momentum constants;
 
     /**
      * @param step     α, finite and &gt; 0
@@ -26,18 +24,17 @@ public final class HeavyBall implements DescentMethod {
      * @throws CoreException otherwise, naming the parameter
      */
     public HeavyBall(double step, double momentum) {
-        this.step = ParameterChecks.step("step", step);
-        this.momentum = ParameterChecks.momentum("momentum", momentum);
+        this.constants = new Momentum(step, momentum);
     }
 
     /** α. */
     public double step() {
-        return step;
+        return constants.step();
     }
 
     /** β. */
     public double momentum() {
-        return momentum;
+        return constants.momentum();
     }
 
     @Override
@@ -48,30 +45,25 @@ public final class HeavyBall implements DescentMethod {
     /** {step = α, momentum = β}. */
     @Override
     public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("step", step);
-        p.put("momentum", momentum);
-        return p;
+        return constants.parameters();
     }
 
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        int n = f.dimension();
-        double[] g = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, true);
-        StopReason reason = rec.startStatus();
-        double[] x = x0.clone();
+        double alpha = constants.step();
+        double beta = constants.momentum();
+        DescentRun run = new DescentRun(f, x0, stop, true);
         double[] previous = x0.clone();
-        while (reason == null) {
-            double[] next = new double[n];
-            for (int i = 0; i < n; i++) {
-                next[i] = x[i] - step * g[i] + momentum * (x[i] - previous[i]);
+        while (run.going()) {
+            double[] x = run.x();
+            double[] g = run.gradient();
+            double[] next = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                next[i] = x[i] - alpha * g[i] + beta * (x[i] - previous[i]);
             }
             previous = x;
-            x = next;
-            double v = f.gradient(x, g);
-            reason = rec.accept(x, v, g);
+            run.moveTo(next);
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 }

@@ -1,9 +1,8 @@
 package org.fallline.core;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
-import org.fallline.core.internal.ParameterChecks;
+import org.fallline.core.internal.DescentRun;
+import org.fallline.core.internal.Momentum;
 
 /**
  * Nesterov's accelerated gradient method with constant momentum: y_k = x_k + β(x_k − x_{k−1}),
@@ -16,8 +15,7 @@ import org.fallline.core.internal.ParameterChecks;
  */
 public final class Nesterov implements DescentMethod {
 
-    private final double step;
-    private final double momentum;
+    private final Momentum constants;
 
     /**
      * @param step     α, finite and &gt; 0
@@ -25,18 +23,17 @@ public final class Nesterov implements DescentMethod {
      * @throws CoreException otherwise, naming the parameter
      */
     public Nesterov(double step, double momentum) {
-        this.step = ParameterChecks.step("step", step);
-        this.momentum = ParameterChecks.momentum("momentum", momentum);
+        this.constants = new Momentum(step, momentum);
     }
 
     /** α. */
     public double step() {
-        return step;
+        return constants.step();
     }
 
     /** β. */
     public double momentum() {
-        return momentum;
+        return constants.momentum();
     }
 
     @Override
@@ -47,40 +44,34 @@ public final class Nesterov implements DescentMethod {
     /** {step = α, momentum = β}. */
     @Override
     public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("step", step);
-        p.put("momentum", momentum);
-        return p;
+        return constants.parameters();
     }
 
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
+        double alpha = constants.step();
+        double beta = constants.momentum();
         int n = f.dimension();
-        double[] g = new double[n];
         double[] gy = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, true);
-        StopReason reason = rec.startStatus();
-        double[] x = x0.clone();
+        DescentRun run = new DescentRun(f, x0, stop, true);
         double[] previous = x0.clone();
-        while (reason == null) {
+        while (run.going()) {
+            double[] x = run.x();
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
-                y[i] = x[i] + momentum * (x[i] - previous[i]);
+                y[i] = x[i] + beta * (x[i] - previous[i]);
             }
-            double vy = f.gradient(y, gy);
-            if (!Double.isFinite(vy)) {
-                reason = StopReason.DIVERGED;
+            if (!Double.isFinite(f.gradient(y, gy))) {
+                run.stop(StopReason.DIVERGED);
                 break;
             }
             double[] next = new double[n];
             for (int i = 0; i < n; i++) {
-                next[i] = y[i] - step * gy[i];
+                next[i] = y[i] - alpha * gy[i];
             }
             previous = x;
-            x = next;
-            double v = f.gradient(x, g);
-            reason = rec.accept(x, v, g);
+            run.moveTo(next);
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 }
