@@ -1,9 +1,5 @@
 package org.fallline.core;
 
-import java.util.Map;
-import org.fallline.core.internal.DescentRun;
-import org.fallline.core.internal.Momentum;
-
 /**
  * Nesterov's accelerated gradient method with constant momentum: y_k = x_k + β(x_k − x_{k−1}),
  * x_{k+1} = y_k − α∇V(y_k), with x_{−1} = x₀; the gradient is taken at the extrapolated point. For a
@@ -13,9 +9,7 @@ import org.fallline.core.internal.Momentum;
  * <p>Reference: Yu. Nesterov, <i>Lectures on Convex Optimization</i>, 2nd ed., Springer 2018, §2.2.1
  * (constant step scheme III).
  */
-public final class Nesterov implements DescentMethod {
-
-    private final Momentum constants;
+public final class Nesterov extends MomentumMethod {
 
     /**
      * @param step     α, finite and &gt; 0
@@ -23,17 +17,7 @@ public final class Nesterov implements DescentMethod {
      * @throws CoreException otherwise, naming the parameter
      */
     public Nesterov(double step, double momentum) {
-        this.constants = new Momentum(step, momentum);
-    }
-
-    /** α. */
-    public double step() {
-        return constants.step();
-    }
-
-    /** β. */
-    public double momentum() {
-        return constants.momentum();
+        super(step, momentum);
     }
 
     @Override
@@ -41,37 +25,21 @@ public final class Nesterov implements DescentMethod {
         return "nesterov";
     }
 
-    /** {step = α, momentum = β}. */
+    /** y = x_k + β(x_k − x_{k−1}), x_{k+1} = y − α∇V(y); ∇V(y) goes to the scratch array. */
     @Override
-    public Map<String, Double> parameters() {
-        return constants.parameters();
-    }
-
-    @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        double alpha = constants.step();
-        double beta = constants.momentum();
-        int n = f.dimension();
-        double[] gy = new double[n];
-        DescentRun run = new DescentRun(f, x0, stop, true);
-        double[] previous = x0.clone();
-        while (run.going()) {
-            double[] x = run.x();
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + beta * (x[i] - previous[i]);
-            }
-            if (!Double.isFinite(f.gradient(y, gy))) {
-                run.stop(StopReason.DIVERGED);
-                break;
-            }
-            double[] next = new double[n];
-            for (int i = 0; i < n; i++) {
-                next[i] = y[i] - alpha * gy[i];
-            }
-            previous = x;
-            run.moveTo(next);
+    double[] next(ScalarField f, double[] x, double[] previous, double[] g, double[] work) {
+        int n = x.length;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + momentum * (x[i] - previous[i]);
         }
-        return run.result(this);
+        if (!Double.isFinite(f.gradient(y, work))) {
+            return null;
+        }
+        double[] next = new double[n];
+        for (int i = 0; i < n; i++) {
+            next[i] = y[i] - step * work[i];
+        }
+        return next;
     }
 }
