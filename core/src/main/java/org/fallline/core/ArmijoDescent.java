@@ -2,8 +2,7 @@ package org.fallline.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
-import org.fallline.core.internal.LineSearch;
+import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.ParameterChecks;
 import org.fallline.core.internal.Vectors;
 
@@ -55,26 +54,11 @@ public final class ArmijoDescent implements DescentMethod {
 
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        int n = f.dimension();
-        double[] g = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, false);
-        StopReason reason = rec.startStatus();
-        double[] x = x0.clone();
-        double v = rec.startValue();
-        while (reason == null) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = -g[i];
-            }
-            double t = LineSearch.armijo(f, x, v, -Vectors.dot(g, g), d, initialStep, C1, SHRINK);
-            if (t == 0) {
-                reason = StopReason.STALLED;
-                break;
-            }
-            x = LineSearch.along(x, t, d);
-            v = f.gradient(x, g);
-            reason = rec.accept(x, v, g);
+        DescentRun run = new DescentRun(f, x0, stop, false);
+        while (run.going()) {
+            double[] g = run.gradient();
+            run.backtrack(Vectors.negate(g), -Vectors.dot(g, g), initialStep, C1, SHRINK);
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 }

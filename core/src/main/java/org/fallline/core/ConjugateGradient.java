@@ -1,7 +1,7 @@
 package org.fallline.core;
 
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
+import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.LineSearch;
 import org.fallline.core.internal.SymmetricEigen;
 import org.fallline.core.internal.Vectors;
@@ -38,41 +38,43 @@ public final class ConjugateGradient implements DescentMethod {
 
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        int n = f.dimension();
-        double[] g = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, false);
-        StopReason reason = rec.startStatus();
-        if (reason == null) {
-            reason = f.hasConstantHessian() ? linear(f, x0, g, rec) : nonlinear(f, x0, g, rec);
+        DescentRun run = new DescentRun(f, x0, stop, false);
+        if (run.going()) {
+            if (f.hasConstantHessian()) {
+                linear(f, run);
+            } else {
+                nonlinear(f, run);
+            }
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 
-    private static StopReason linear(ScalarField f, double[] x0, double[] g, IterationRecorder rec) {
+    private static void linear(ScalarField f, DescentRun run) {
         int n = f.dimension();
-        double[][] a = SymmetricEigen.symmetrise(f.hessian(x0));
-        double[] x = x0.clone();
-        double[] r = negate(g);
+        double[][] a = SymmetricEigen.symmetrise(f.hessian(run.x()));
+        double[] r = Vectors.negate(run.gradient());
         double[] p = r.clone();
         double rr = Vectors.dot(r, r);
-        while (true) {
+        while (run.going()) {
             double[] ap = Vectors.times(a, p);
             double curvature = Vectors.dot(p, ap);
             if (!(curvature > 0)) {
-                return StopReason.DIVERGED;
+                run.stop(StopReason.DIVERGED);
+                return;
             }
             double alpha = rr / curvature;
+            double[] x = run.x();
+            double[] next = new double[n];
             for (int i = 0; i < n; i++) {
-                x[i] += alpha * p[i];
+                next[i] = x[i] + alpha * p[i];
                 r[i] -= alpha * ap[i];
             }
-            double v = f.gradient(x, g);
-            StopReason reason = rec.accept(x, v, g);
-            if (reason != null) {
-                return reason;
+            run.moveTo(next);
+            if (!run.going()) {
+                return;
             }
-            if (rec.iterations() % n == 0) {
-                r = negate(g);
+            if (run.iterations() % n == 0) {
+                r = Vectors.negate(run.gradient());
                 p = r.clone();
                 rr = Vectors.dot(r, r);
             } else {
@@ -86,34 +88,34 @@ public final class ConjugateGradient implements DescentMethod {
         }
     }
 
-    private static StopReason nonlinear(ScalarField f, double[] x0, double[] g, IterationRecorder rec) {
+    private static void nonlinear(ScalarField f, DescentRun run) {
         int n = f.dimension();
-        double[] x = x0.clone();
-        double v = rec.startValue();
-        double[] d = negate(g);
-        double trial = 1.0 / Math.max(1.0, Vectors.norm(g));
+        double[] d = Vectors.negate(run.gradient());
+        double trial = 1.0 / Math.max(1.0, Vectors.norm(run.gradient()));
         int sinceRestart = 0;
-        while (true) {
+        while (run.going()) {
+            double[] x = run.x();
+            double v = run.value();
+            double[] g = run.gradient();
             boolean steepest = sinceRestart == 0;
             if (!(Vectors.dot(g, d) < 0)) {
-                d = negate(g);
+                d = Vectors.negate(g);
                 steepest = true;
             }
             double t = LineSearch.exact(f, x, v, d, trial);
             if (t == 0 && !steepest) {
-                d = negate(g);
+                d = Vectors.negate(g);
                 t = LineSearch.exact(f, x, v, d, trial);
             }
             if (t == 0) {
-                return StopReason.STALLED;
+                run.stop(StopReason.STALLED);
+                return;
             }
             trial = t;
-            x = LineSearch.along(x, t, d);
             double[] gPrevious = g.clone();
-            v = f.gradient(x, g);
-            StopReason reason = rec.accept(x, v, g);
-            if (reason != null) {
-                return reason;
+            run.moveTo(LineSearch.along(x, t, d));
+            if (!run.going()) {
+                return;
             }
             sinceRestart = (sinceRestart + 1) % n;
             double beta = 0;
@@ -128,13 +130,5 @@ public final class ConjugateGradient implements DescentMethod {
                 d[i] = -g[i] + beta * d[i];
             }
         }
-    }
-
-    private static double[] negate(double[] g) {
-        double[] r = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            r[i] = -g[i];
-        }
-        return r;
     }
 }

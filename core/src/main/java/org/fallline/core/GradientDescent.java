@@ -2,7 +2,7 @@ package org.fallline.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
+import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.ParameterChecks;
 
 /**
@@ -43,18 +43,16 @@ public final class GradientDescent implements DescentMethod {
 
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        int n = f.dimension();
-        double[] g = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, true);
-        StopReason reason = rec.startStatus();
-        double[] x = x0.clone();
-        while (reason == null) {
-            for (int i = 0; i < n; i++) {
-                x[i] -= step * g[i];
+        DescentRun run = new DescentRun(f, x0, stop, true);
+        while (run.going()) {
+            double[] x = run.x();
+            double[] g = run.gradient();
+            double[] next = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                next[i] = x[i] - step * g[i];
             }
-            double v = f.gradient(x, g);
-            reason = rec.accept(x, v, g);
+            run.moveTo(next);
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 }

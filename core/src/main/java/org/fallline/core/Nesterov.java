@@ -1,10 +1,5 @@
 package org.fallline.core;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
-import org.fallline.core.internal.ParameterChecks;
-
 /**
  * Nesterov's accelerated gradient method with constant momentum: y_k = x_k + β(x_k − x_{k−1}),
  * x_{k+1} = y_k − α∇V(y_k), with x_{−1} = x₀; the gradient is taken at the extrapolated point. For a
@@ -14,10 +9,7 @@ import org.fallline.core.internal.ParameterChecks;
  * <p>Reference: Yu. Nesterov, <i>Lectures on Convex Optimization</i>, 2nd ed., Springer 2018, §2.2.1
  * (constant step scheme III).
  */
-public final class Nesterov implements DescentMethod {
-
-    private final double step;
-    private final double momentum;
+public final class Nesterov extends MomentumMethod {
 
     /**
      * @param step     α, finite and &gt; 0
@@ -25,18 +17,7 @@ public final class Nesterov implements DescentMethod {
      * @throws CoreException otherwise, naming the parameter
      */
     public Nesterov(double step, double momentum) {
-        this.step = ParameterChecks.step("step", step);
-        this.momentum = ParameterChecks.momentum("momentum", momentum);
-    }
-
-    /** α. */
-    public double step() {
-        return step;
-    }
-
-    /** β. */
-    public double momentum() {
-        return momentum;
+        super(step, momentum);
     }
 
     @Override
@@ -44,43 +25,21 @@ public final class Nesterov implements DescentMethod {
         return "nesterov";
     }
 
-    /** {step = α, momentum = β}. */
+    /** y = x_k + β(x_k − x_{k−1}), x_{k+1} = y − α∇V(y); ∇V(y) goes to the scratch array. */
     @Override
-    public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("step", step);
-        p.put("momentum", momentum);
-        return p;
-    }
-
-    @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        int n = f.dimension();
-        double[] g = new double[n];
-        double[] gy = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, true);
-        StopReason reason = rec.startStatus();
-        double[] x = x0.clone();
-        double[] previous = x0.clone();
-        while (reason == null) {
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] + momentum * (x[i] - previous[i]);
-            }
-            double vy = f.gradient(y, gy);
-            if (!Double.isFinite(vy)) {
-                reason = StopReason.DIVERGED;
-                break;
-            }
-            double[] next = new double[n];
-            for (int i = 0; i < n; i++) {
-                next[i] = y[i] - step * gy[i];
-            }
-            previous = x;
-            x = next;
-            double v = f.gradient(x, g);
-            reason = rec.accept(x, v, g);
+    double[] next(ScalarField f, double[] x, double[] previous, double[] g, double[] work) {
+        int n = x.length;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] + momentum * (x[i] - previous[i]);
         }
-        return rec.result(name(), parameters(), reason);
+        if (!Double.isFinite(f.gradient(y, work))) {
+            return null;
+        }
+        double[] next = new double[n];
+        for (int i = 0; i < n; i++) {
+            next[i] = y[i] - step * work[i];
+        }
+        return next;
     }
 }

@@ -2,8 +2,7 @@ package org.fallline.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
-import org.fallline.core.internal.LineSearch;
+import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.SymmetricEigen;
 import org.fallline.core.internal.Vectors;
 
@@ -46,14 +45,11 @@ public final class NewtonMethod implements DescentMethod {
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
         int n = f.dimension();
-        double[] g = new double[n];
         double[][] h = new double[n][n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, false);
-        StopReason reason = rec.startStatus();
-        double[] x = x0.clone();
-        double v = rec.startValue();
-        while (reason == null) {
-            f.hessian(x, g, h);
+        DescentRun run = new DescentRun(f, x0, stop, false);
+        while (run.going()) {
+            double[] g = run.gradient();
+            f.hessian(run.x(), g, h);
             double[] d;
             try {
                 SymmetricEigen eig = SymmetricEigen.of(h);
@@ -62,18 +58,11 @@ public final class NewtonMethod implements DescentMethod {
                 d = eig.apply(l -> -1.0 / Math.max(Math.abs(l), floor), g);
             } catch (CoreException notFinite) {
                 // A non-finite Hessian at a finite point: the field cannot be followed further.
-                reason = StopReason.DIVERGED;
+                run.stop(StopReason.DIVERGED);
                 break;
             }
-            double t = LineSearch.armijo(f, x, v, Vectors.dot(g, d), d, 1.0, C1, SHRINK);
-            if (t == 0) {
-                reason = StopReason.STALLED;
-                break;
-            }
-            x = LineSearch.along(x, t, d);
-            v = f.gradient(x, g);
-            reason = rec.accept(x, v, g);
+            run.backtrack(d, Vectors.dot(g, d), 1.0, C1, SHRINK);
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 }

@@ -1,7 +1,7 @@
 package org.fallline.core;
 
 import java.util.Map;
-import org.fallline.core.internal.IterationRecorder;
+import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.LineSearch;
 import org.fallline.core.internal.SymmetricEigen;
 import org.fallline.core.internal.Vectors;
@@ -34,53 +34,45 @@ public final class SteepestDescent implements DescentMethod {
 
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        int n = f.dimension();
-        double[] g = new double[n];
-        IterationRecorder rec = new IterationRecorder(f, x0, g, stop, false);
-        StopReason reason = rec.startStatus();
-        double[][] a = f.hasConstantHessian() && reason == null ? SymmetricEigen.symmetrise(f.hessian(x0)) : null;
-        double[] x = x0.clone();
-        double v = rec.startValue();
-        double trial = 1.0 / Math.max(1.0, Vectors.norm(g));
-        while (reason == null) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = -g[i];
-            }
+        DescentRun run = new DescentRun(f, x0, stop, false);
+        double[][] a = f.hasConstantHessian() && run.going() ? SymmetricEigen.symmetrise(f.hessian(x0)) : null;
+        double trial = 1.0 / Math.max(1.0, Vectors.norm(run.gradient()));
+        while (run.going()) {
+            double[] x = run.x();
+            double[] g = run.gradient();
+            double v = run.value();
+            double[] d = Vectors.negate(g);
             double t;
             if (a != null) {
                 double curvature = Vectors.dot(g, Vectors.times(a, g));
                 if (!(curvature > 0)) {
                     // V is unbounded below along −∇V: there is no exact step.
-                    reason = StopReason.DIVERGED;
+                    run.stop(StopReason.DIVERGED);
                     break;
                 }
                 t = Vectors.dot(g, g) / curvature;
             } else {
                 t = LineSearch.exact(f, x, v, d, trial);
                 if (t == 0) {
-                    reason = StopReason.STALLED;
+                    run.stop(StopReason.STALLED);
                     break;
                 }
                 trial = t;
             }
             double[] y = LineSearch.along(x, t, d);
             if (java.util.Arrays.equals(x, y)) {
-                reason = StopReason.STALLED;
+                run.stop(StopReason.STALLED);
                 break;
             }
-            double[] gy = new double[n];
+            double[] gy = new double[x.length];
             double vy = f.gradient(y, gy);
             if (vy > v) {
                 // The exact step cannot raise V; a computed rise means V is at its rounding level.
-                reason = StopReason.STALLED;
+                run.stop(StopReason.STALLED);
                 break;
             }
-            x = y;
-            v = vy;
-            g = gy;
-            reason = rec.accept(x, v, g);
+            run.moveTo(y, vy, gy);
         }
-        return rec.result(name(), parameters(), reason);
+        return run.result(this);
     }
 }

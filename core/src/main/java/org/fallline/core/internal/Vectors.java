@@ -32,6 +32,15 @@ public final class Vectors {
         return s;
     }
 
+    /** −v in a new array. */
+    public static double[] negate(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = -v[i];
+        }
+        return r;
+    }
+
     /** ‖u − v‖. */
     public static double distance(double[] u, double[] v) {
         double[] d = new double[u.length];
