@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fallline.evolution.internal.DecimalParser;
+import org.fallline.evolution.internal.SpanRecordSink;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.IndividualSink;
 import org.fallline.evolution.internal.Levenshtein;
@@ -19,7 +20,7 @@ import org.fallline.evolution.internal.Levenshtein;
  * fitness and traits (file:line:column messages), applies the log transform, drops incomplete rows
  * listwise and feeds every complete individual to its group's accumulator.
  */
-final class RowReader implements PhenotypeSource.RecordSink {
+final class RowReader implements PhenotypeSource.RecordSink, SpanRecordSink {
 
     /** Cells read as missing. */
     static boolean missing(String cell) {
@@ -44,6 +45,8 @@ final class RowReader implements PhenotypeSource.RecordSink {
     private final boolean logistic;
     private final Map<String, GroupAccumulator> groups = new LinkedHashMap<>();
     private final double[] x;
+    /** The filter and grouping cells of a record read in place (other entries unused). */
+    private final String[] spanCells;
 
     private long records;
     private long filteredOut;
@@ -84,6 +87,7 @@ final class RowReader implements PhenotypeSource.RecordSink {
         this.byPos = options.by().map(b -> position(scan, resolve(b, "grouping", index, header))).orElse(-1);
         this.scanColumns = scan.stream().mapToInt(Integer::intValue).toArray();
         this.x = new double[k];
+        this.spanCells = new String[scanColumns.length];
     }
 
     private static int position(List<Integer> scan, int column) {
@@ -118,40 +122,63 @@ final class RowReader implements PhenotypeSource.RecordSink {
         return scanColumns.clone();
     }
 
+    /**
+     * The fast path for a record read in place: when every number is present, finite and allowed,
+     * only the filter and grouping cells become Strings; any other record goes through
+     * {@link #record(long, String[])}, which treats it (and words its messages) as always.
+     */
     @Override
-    public void record(long line, String[] cells) {
-        records++;
-        List<RowFilter> filters = options.filters();
-        boolean pass = true;
-        for (int f = 0; f < filterPos.length; f++) {
-            String cell = cells[filterPos[f]];
-            Set<String> seen = filterValues.get(f);
-            if (seen.size() < DISTINCT_KEPT) {
-                seen.add(cell.trim());
+    public void record(long line, String text, int[] start, int[] end) {
+        double w = value(text, start[fitnessPos], end[fitnessPos]);
+        boolean plain = w >= 0 && (!logistic || w == 0.0 || w == 1.0);
+        for (int i = 0; i < k && plain; i++) {
+            double v = value(text, start[traitPos[i]], end[traitPos[i]]);
+            if (log[i]) {
+                plain = v > 0;
+                v = Math.log(v);
+            } else {
+                plain = !Double.isNaN(v);
             }
-            if (pass && !filters.get(f).matches(cell)) {
-                pass = false;
-            }
+            x[i] = v;
         }
-        if (!pass) {
-            filteredOut++;
+        if (!plain) {
+            String[] cells = new String[start.length];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = text.substring(start[c], end[c]);
+            }
+            record(line, cells);
             return;
         }
-        String key = SelectionAnalysis.ALL;
-        if (byPos >= 0) {
-            key = cells[byPos].trim();
-            if (missing(key)) {
-                noGroup++;
-                if (noGroupLines.size() < GroupAccumulator.LINES_KEPT) {
-                    noGroupLines.add(line);
-                }
-                return;
-            }
+        String[] cells = spanCells;
+        for (int f : filterPos) {
+            cells[f] = text.substring(start[f], end[f]);
         }
-        GroupAccumulator acc = groups.get(key);
+        if (byPos >= 0) {
+            cells[byPos] = text.substring(start[byPos], end[byPos]);
+        }
+        GroupAccumulator acc = admit(line, cells);
+        if (acc != null) {
+            sink.accept(acc, w, x);
+        }
+    }
+
+    /** The finite number in text[from, to) once trimmed as by {@link String#trim}, else NaN. */
+    private static double value(String text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        double v = DecimalParser.parse(text, from, to);
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    @Override
+    public void record(long line, String[] cells) {
+        GroupAccumulator acc = admit(line, cells);
         if (acc == null) {
-            acc = new GroupAccumulator(key, k, options.quadratic());
-            groups.put(key, acc);
+            return;
         }
         boolean incomplete = false;
         double w = number(cells[fitnessPos], line, fitnessColumn);
@@ -183,6 +210,47 @@ final class RowReader implements PhenotypeSource.RecordSink {
             return;
         }
         sink.accept(acc, w, x);
+    }
+
+    /**
+     * Counts the record and applies the filters and the grouping (which read only their own cells);
+     * the record's group, or null when the record is left out.
+     */
+    private GroupAccumulator admit(long line, String[] cells) {
+        records++;
+        List<RowFilter> filters = options.filters();
+        boolean pass = true;
+        for (int f = 0; f < filterPos.length; f++) {
+            String cell = cells[filterPos[f]];
+            Set<String> seen = filterValues.get(f);
+            if (seen.size() < DISTINCT_KEPT) {
+                seen.add(cell.trim());
+            }
+            if (pass && !filters.get(f).matches(cell)) {
+                pass = false;
+            }
+        }
+        if (!pass) {
+            filteredOut++;
+            return null;
+        }
+        String key = SelectionAnalysis.ALL;
+        if (byPos >= 0) {
+            key = cells[byPos].trim();
+            if (missing(key)) {
+                noGroup++;
+                if (noGroupLines.size() < GroupAccumulator.LINES_KEPT) {
+                    noGroupLines.add(line);
+                }
+                return null;
+            }
+        }
+        GroupAccumulator acc = groups.get(key);
+        if (acc == null) {
+            acc = new GroupAccumulator(key, k, options.quadratic());
+            groups.put(key, acc);
+        }
+        return acc;
     }
 
     /** The number in a cell, NaN if missing. */

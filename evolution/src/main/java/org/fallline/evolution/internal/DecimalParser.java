@@ -21,13 +21,21 @@ public final class DecimalParser {
 
     /** The value of {@code s} (already trimmed), or NaN when it is not a plain decimal number. */
     public static double parse(String s) {
-        int n = s.length();
-        int i = 0;
-        if (n == 0) {
+        return parse(s, 0, s.length());
+    }
+
+    /**
+     * The value of the characters {@code s[from, to)} (already trimmed), or NaN when they are not a
+     * plain decimal number; lets a reader parse a cell in place, without a String per cell.
+     */
+    public static double parse(String s, int from, int to) {
+        int n = to;
+        int i = from;
+        if (n == from) {
             return Double.NaN;
         }
         boolean negative = false;
-        char c = s.charAt(0);
+        char c = s.charAt(i);
         if (c == '-' || c == '+') {
             negative = c == '-';
             i++;
@@ -116,10 +124,10 @@ public final class DecimalParser {
             } else if (e10 < 0 && e10 >= -22) {
                 v = (double) m / POW10[-e10];
             } else {
-                return Double.parseDouble(s);
+                return Double.parseDouble(s.substring(from, to));
             }
             return negative ? -v : v;
         }
-        return Double.parseDouble(s);
+        return Double.parseDouble(s.substring(from, to));
     }
 }

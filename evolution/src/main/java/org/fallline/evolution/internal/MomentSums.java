@@ -27,7 +27,10 @@ public final class MomentSums {
     private final double[] min;
     private final double[] max;
     private final double[] d;
-    private final double[] phi;
+    /** Basis vectors of individuals whose products are not yet in Σφφᵀ ({@link #flush}). */
+    private final double[][] pending;
+    private int pendingRows;
+    private static final int PENDING = 4;
 
     /**
      * @param shift        x₀, the trait shift (copied)
@@ -48,7 +51,7 @@ public final class MomentSums {
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         this.d = new double[k];
-        this.phi = new double[q];
+        this.pending = new double[PENDING][q];
     }
 
     /** An empty accumulator with the same shift and order as this one. */
@@ -73,6 +76,7 @@ public final class MomentSums {
 
     /** Adds one individual given as e = W − W₀ and d = x − x₀ (ranges are not updated). */
     void addShifted(double e, double[] dx) {
+        double[] phi = pending[pendingRows];
         PolynomialBasis.fill(dx, k, phi);
         n++;
         yy += e * e;
@@ -80,15 +84,49 @@ public final class MomentSums {
             sum[a] += phi[a];
             xy[a] += phi[a] * e;
         }
-        int idx = 0;
-        for (int a = 0; a < p; a++) {
-            double fa = phi[a];
-            // Row a of the upper triangle: independent updates, which the JIT can vectorise.
-            for (int b = a; b < p; b++) {
-                xx[idx + b - a] += fa * phi[b];
-            }
-            idx += p - a;
+        if (++pendingRows == PENDING) {
+            flush();
         }
+    }
+
+    /**
+     * Adds the pending individuals' products to Σφφᵀ. Four at a time, each sum gains its four terms
+     * in the order of the individuals (the same rounding as one at a time) for one load and store.
+     */
+    private void flush() {
+        if (pendingRows == PENDING) {
+            double[] r0 = pending[0];
+            double[] r1 = pending[1];
+            double[] r2 = pending[2];
+            double[] r3 = pending[3];
+            int idx = 0;
+            for (int a = 0; a < p; a++) {
+                double f0 = r0[a];
+                double f1 = r1[a];
+                double f2 = r2[a];
+                double f3 = r3[a];
+                int off = idx - a;
+                // Row a of the upper triangle: independent updates, which the JIT can vectorise.
+                for (int b = a; b < p; b++) {
+                    xx[off + b] = xx[off + b] + f0 * r0[b] + f1 * r1[b] + f2 * r2[b] + f3 * r3[b];
+                }
+                idx += p - a;
+            }
+        } else {
+            for (int r = 0; r < pendingRows; r++) {
+                double[] phi = pending[r];
+                int idx = 0;
+                for (int a = 0; a < p; a++) {
+                    double fa = phi[a];
+                    int off = idx - a;
+                    for (int b = a; b < p; b++) {
+                        xx[off + b] += fa * phi[b];
+                    }
+                    idx += p - a;
+                }
+            }
+        }
+        pendingRows = 0;
     }
 
     /** Adds another accumulator's sums (same shift and order). */
@@ -96,6 +134,8 @@ public final class MomentSums {
         if (other.p != p || other.k != k || other.y0 != y0 || !java.util.Arrays.equals(other.shift, shift)) {
             throw new IllegalArgumentException("moment sums with different shifts or orders cannot be added");
         }
+        flush();
+        other.flush();
         n += other.n;
         yy += other.yy;
         for (int a = 0; a < q; a++) {
@@ -160,6 +200,7 @@ public final class MomentSums {
 
     /** Σφφᵀ as a full symmetric matrix of the held block. */
     double[][] crossProducts() {
+        flush();
         double[][] a = new double[p][p];
         int idx = 0;
         for (int r = 0; r < p; r++) {

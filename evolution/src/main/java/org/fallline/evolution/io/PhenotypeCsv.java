@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.fallline.evolution.PhenotypeSource;
 import org.fallline.evolution.SelectionException;
+import org.fallline.evolution.internal.SpanRecordSink;
 
 /**
  * A phenotype table in a delimited text file with a header line: comma, semicolon or tab
@@ -174,6 +175,11 @@ public final class PhenotypeCsv implements PhenotypeSource {
             wanted[c] = true;
         }
         String[] byColumn = new String[maxCol + 1];
+        SpanRecordSink spans = sink instanceof SpanRecordSink f ? f : null;
+        int[] fromByColumn = new int[maxCol + 1];
+        int[] toByColumn = new int[maxCol + 1];
+        int[] from = new int[cols.length];
+        int[] to = new int[cols.length];
         ICSVParser parser = parser(separator);
         try (BufferedReader r = reader()) {
             long lineNo = 0;
@@ -188,6 +194,18 @@ public final class PhenotypeCsv implements PhenotypeSource {
                     continue;
                 }
                 long start = lineNo;
+                if (spans != null && line.indexOf('"') < 0) {
+                    int found = split(line, wanted, fromByColumn, toByColumn);
+                    if (found != nFields) {
+                        throw ragged(start, nFields, found);
+                    }
+                    for (int i = 0; i < cols.length; i++) {
+                        from[i] = fromByColumn[cols[i]];
+                        to[i] = toByColumn[cols[i]];
+                    }
+                    spans.record(start, line, from, to);
+                    continue;
+                }
                 if (line.indexOf('"') < 0) {
                     int found = split(line, wanted, byColumn);
                     if (found != nFields) {
@@ -237,6 +255,28 @@ public final class PhenotypeCsv implements PhenotypeSource {
             }
             if (field < wanted.length && wanted[field]) {
                 byColumn[field] = line.substring(from, end);
+            }
+            field++;
+            if (end == n) {
+                return field;
+            }
+            from = end + 1;
+        }
+    }
+
+    /** Splits an unquoted line, keeping the bounds of the wanted fields; returns the number of fields. */
+    private int split(String line, boolean[] wanted, int[] fromByColumn, int[] toByColumn) {
+        int field = 0;
+        int from = 0;
+        int n = line.length();
+        while (true) {
+            int end = line.indexOf(separator, from);
+            if (end < 0) {
+                end = n;
+            }
+            if (field < wanted.length && wanted[field]) {
+                fromByColumn[field] = from;
+                toByColumn[field] = end;
             }
             field++;
             if (end == n) {

@@ -44,4 +44,16 @@ class DecimalParserTest {
             assertTrue(Double.isNaN(DecimalParser.parse(s)), s);
         }
     }
+
+    @Test
+    void parsesASpanInPlaceAsItsSubstring() {
+        String line = "12.5,-3e2,,1.5d,123456789012345678901234567890,0.1";
+        int from = 0;
+        for (String cell : line.split(",", -1)) {
+            int to = from + cell.length();
+            assertEquals(Double.doubleToRawLongBits(DecimalParser.parse(cell)),
+                    Double.doubleToRawLongBits(DecimalParser.parse(line, from, to)), cell);
+            from = to + 1;
+        }
+    }
 }
