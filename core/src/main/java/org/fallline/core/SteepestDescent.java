@@ -3,7 +3,6 @@ package org.fallline.core;
 import java.util.Map;
 import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.LineSearch;
-import org.fallline.core.internal.SymmetricEigen;
 import org.fallline.core.internal.Vectors;
 
 /**
@@ -13,8 +12,10 @@ import org.fallline.core.internal.Vectors;
  * energy error V − V* shrinks at worst by ((κ − 1)/(κ + 1))² per step (Kantorovich), successive steps
  * being orthogonal (the zig-zag).
  *
- * <p>V never increases along the recorded trajectory: should rounding make a closed-form step raise the
- * computed V, the run stops as {@link StopReason#STALLED}.
+ * <p>On a quadratic the closed-form step lowers V by ½(gᵀg)²/gᵀAg exactly, so the run goes on to the gradient
+ * tolerance even where the computed V has reached its rounding level; otherwise V never increases along the
+ * recorded trajectory: should rounding make a Brent step raise the computed V, the run stops as
+ * {@link StopReason#STALLED}.
  *
  * <p>Reference: J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006,
  * §3.3, Theorem 3.3.
@@ -35,7 +36,7 @@ public final class SteepestDescent implements DescentMethod {
     @Override
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
         DescentRun run = new DescentRun(f, x0, stop, false);
-        double[][] a = f.hasConstantHessian() && run.going() ? SymmetricEigen.symmetrise(f.hessian(x0)) : null;
+        double[][] a = run.constantHessian();
         double trial = 1.0 / Math.max(1.0, Vectors.norm(run.gradient()));
         while (run.going()) {
             double[] x = run.x();
@@ -66,11 +67,12 @@ public final class SteepestDescent implements DescentMethod {
             }
             double[] gy = new double[x.length];
             double vy = f.gradient(y, gy);
-            if (vy > v) {
+            if (a == null && vy > v) {
                 // The exact step cannot raise V; a computed rise means V is at its rounding level.
                 run.stop(StopReason.STALLED);
                 break;
             }
+            // On a quadratic the closed-form step lowers V by ½(gᵀg)²/gᵀAg > 0 exactly, whatever V's rounding says.
             run.moveTo(y, vy, gy);
         }
         return run.result(this);

@@ -18,6 +18,8 @@ import org.fallline.core.StoppingCriteria;
 public final class DescentRun {
 
     private final ScalarField f;
+    /** ∇²V when it is constant (V quadratic), for exact decrease tests; otherwise null. */
+    private final double[][] constantHessian;
     private final IterationRecorder rec;
     private double[] x;
     private double v;
@@ -35,8 +37,14 @@ public final class DescentRun {
         this.g = new double[f.dimension()];
         this.rec = new IterationRecorder(f, x0, g, stop, fixedStep);
         this.reason = rec.startStatus();
+        this.constantHessian = f.hasConstantHessian() && reason == null ? SymmetricEigen.symmetrise(f.hessian(x0)) : null;
         this.x = x0.clone();
         this.v = rec.startValue();
+    }
+
+    /** ∇²V when the field says it is constant (V quadratic), otherwise null. */
+    public double[][] constantHessian() {
+        return constantHessian;
     }
 
     /** Whether the run goes on (no stop reason yet). */
@@ -91,7 +99,7 @@ public final class DescentRun {
      * @param slope ∇V(x)ᵀd, negative
      */
     public void backtrack(double[] d, double slope, double t0, double c1, double shrink) {
-        double t = LineSearch.armijo(f, x, v, slope, d, t0, c1, shrink);
+        double t = LineSearch.armijo(f, x, v, slope, d, t0, c1, shrink, constantHessian);
         if (t == 0) {
             stop(StopReason.STALLED);
         } else {

@@ -10,7 +10,8 @@ import org.fallline.core.ScalarField;
 
 /**
  * Line searches along a direction d from x: φ(t) = V(x + t d). Both return a step t &gt; 0 with
- * φ(t) &lt; φ(0), or 0 when none exists in floating point (the caller then reports a stall). φ is
+ * φ(t) &lt; φ(0) (for a quadratic field, in exact arithmetic: see {@link #armijo}), or 0 when none exists in
+ * floating point (the caller then reports a stall). φ is
  * evaluated through {@link ScalarField#gradient(double[], double[])}, the call the methods record V
  * with, so that an accepted decrease is the recorded one to the last bit.
  *
@@ -45,10 +46,28 @@ public final class LineSearch {
     /**
      * Backtracking (Armijo): the first t = t₀, t₀·shrink, … with φ(t) ≤ φ(0) + c₁ t ∇V(x)ᵀd and φ(t) &lt; φ(0).
      *
-     * @param slope ∇V(x)ᵀd, negative
+     * <p>When the field's Hessian A is constant (given as {@code constantHessian}), the decrease is the exact
+     * model difference φ(t) − φ(0) = t ∇V(x)ᵀd + ½t² dᵀAd instead of a difference of two computed values of V,
+     * which near the minimum cancels to V's rounding error and would stop the search long before |∇V| is small.
+     *
+     * @param slope           ∇V(x)ᵀd, negative
+     * @param constantHessian A when V is quadratic, otherwise null
      */
     public static double armijo(ScalarField f, double[] x, double v, double slope, double[] d, double t0,
-                                double c1, double shrink) {
+                                double c1, double shrink, double[][] constantHessian) {
+        if (constantHessian != null) {
+            double curvature = Vectors.dot(d, Vectors.times(constantHessian, d));
+            for (double t = t0; t > 0; t *= shrink) {
+                if (java.util.Arrays.equals(x, along(x, t, d))) {
+                    return 0;
+                }
+                double decrease = t * slope + 0.5 * t * t * curvature;
+                if (decrease < 0 && decrease <= c1 * t * slope) {
+                    return t;
+                }
+            }
+            return 0;
+        }
         for (double t = t0; t > 0; t *= shrink) {
             double[] y = along(x, t, d);
             if (java.util.Arrays.equals(x, y)) {

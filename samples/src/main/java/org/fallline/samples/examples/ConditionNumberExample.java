@@ -33,10 +33,9 @@ import org.fallline.core.StoppingCriteria;
  * <p>What to look for: fixed-step gradient descent needs about (κ/2)·ln(1/ε) steps to reduce the error by ε,
  * the momentum methods about √κ times fewer, conjugate gradients 2 and Newton 1. The predictions for steepest descent and conjugate
  * gradients are worst-case bounds, which a particular start may beat. The line-search methods (gd-armijo,
- * steepest) stop as "stalled" near ‖∇V‖ ≈ 5·10⁻⁷ rather than "converged": they accept a step only when the
- * computed V decreases, and V is computed with a rounding error of about 10⁻¹⁵ (its terms, of size about 10,
- * cancel to V* = −0.2725); once the decrease a step can make is of that size no step can be seen to lower V.
- * The fixed-step methods never look at V and reach the tolerance.
+ * steepest) judge a step by the decrease of V; V is computed with a rounding error of about 10⁻¹⁵ (its terms,
+ * of size about 10, cancel to V* = −0.2725), so on a quadratic field they use the exact model decrease
+ * t∇Vᵀd + ½t²dᵀAd instead of a difference of computed values, and reach the tolerance like the others.
  *
  * <p>References: B. T. Polyak, <i>Introduction to Optimization</i>, Optimization Software 1987, §1.4 and §3.2;
  * J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006, Theorem 3.3 and §5.1.
