@@ -194,22 +194,22 @@ public final class PhenotypeCsv implements PhenotypeSource {
                     continue;
                 }
                 long start = lineNo;
-                if (spans != null && line.indexOf('"') < 0) {
+                if (line.indexOf('"') < 0) {
                     int found = split(line, wanted, fromByColumn, toByColumn);
                     if (found != nFields) {
                         throw ragged(start, nFields, found);
                     }
-                    for (int i = 0; i < cols.length; i++) {
-                        from[i] = fromByColumn[cols[i]];
-                        to[i] = toByColumn[cols[i]];
+                    if (spans != null) {
+                        // the sink parses numbers in place: no String per cell
+                        for (int i = 0; i < cols.length; i++) {
+                            from[i] = fromByColumn[cols[i]];
+                            to[i] = toByColumn[cols[i]];
+                        }
+                        spans.record(start, line, from, to);
+                        continue;
                     }
-                    spans.record(start, line, from, to);
-                    continue;
-                }
-                if (line.indexOf('"') < 0) {
-                    int found = split(line, wanted, byColumn);
-                    if (found != nFields) {
-                        throw ragged(start, nFields, found);
+                    for (int c : cols) {
+                        byColumn[c] = line.substring(fromByColumn[c], toByColumn[c]);
                     }
                 } else {
                     String[] fields = parser.parseLineMulti(line);
@@ -240,27 +240,6 @@ public final class PhenotypeCsv implements PhenotypeSource {
             }
         } catch (IOException e) {
             throw unreadable(e);
-        }
-    }
-
-    /** Splits an unquoted line, keeping the wanted fields; returns the number of fields. */
-    private int split(String line, boolean[] wanted, String[] byColumn) {
-        int field = 0;
-        int from = 0;
-        int n = line.length();
-        while (true) {
-            int end = line.indexOf(separator, from);
-            if (end < 0) {
-                end = n;
-            }
-            if (field < wanted.length && wanted[field]) {
-                byColumn[field] = line.substring(from, end);
-            }
-            field++;
-            if (end == n) {
-                return field;
-            }
-            from = end + 1;
         }
     }
 
