@@ -3,7 +3,6 @@ package org.fallline.core;
 import java.util.Map;
 import org.fallline.core.internal.DescentRun;
 import org.fallline.core.internal.LineSearch;
-import org.fallline.core.internal.SymmetricEigen;
 import org.fallline.core.internal.Vectors;
 
 /**
@@ -40,8 +39,9 @@ public final class ConjugateGradient implements DescentMethod {
     public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
         DescentRun run = new DescentRun(f, x0, stop, false);
         if (run.going()) {
-            if (f.hasConstantHessian()) {
-                linear(f, run);
+            double[][] a = run.constantHessian();
+            if (a != null) {
+                linear(f, run, a);
             } else {
                 nonlinear(f, run);
             }
@@ -49,9 +49,8 @@ public final class ConjugateGradient implements DescentMethod {
         return run.result(this);
     }
 
-    private static void linear(ScalarField f, DescentRun run) {
+    private static void linear(ScalarField f, DescentRun run, double[][] a) {
         int n = f.dimension();
-        double[][] a = SymmetricEigen.symmetrise(f.hessian(run.x()));
         double[] r = Vectors.negate(run.gradient());
         double[] p = r.clone();
         double rr = Vectors.dot(r, r);

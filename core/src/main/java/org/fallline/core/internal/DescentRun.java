@@ -18,8 +18,9 @@ import org.fallline.core.StoppingCriteria;
 public final class DescentRun {
 
     private final ScalarField f;
-    /** ∇²V when it is constant (V quadratic), for exact decrease tests; otherwise null. */
-    private final double[][] constantHessian;
+    /** ∇²V when it is constant (V quadratic), for exact decrease tests; computed on first use. */
+    private double[][] constantHessian;
+    private boolean constantHessianKnown;
     private final IterationRecorder rec;
     private double[] x;
     private double v;
@@ -37,13 +38,17 @@ public final class DescentRun {
         this.g = new double[f.dimension()];
         this.rec = new IterationRecorder(f, x0, g, stop, fixedStep);
         this.reason = rec.startStatus();
-        this.constantHessian = f.hasConstantHessian() && reason == null ? SymmetricEigen.symmetrise(f.hessian(x0)) : null;
         this.x = x0.clone();
         this.v = rec.startValue();
     }
 
     /** ∇²V when the field says it is constant (V quadratic), otherwise null. */
     public double[][] constantHessian() {
+        // fixed-step methods never ask, so they pay for no Hessian
+        if (!constantHessianKnown) {
+            constantHessian = f.hasConstantHessian() ? SymmetricEigen.symmetrise(f.hessian(x)) : null;
+            constantHessianKnown = true;
+        }
         return constantHessian;
     }
 
@@ -99,7 +104,7 @@ public final class DescentRun {
      * @param slope ∇V(x)ᵀd, negative
      */
     public void backtrack(double[] d, double slope, double t0, double c1, double shrink) {
-        double t = LineSearch.armijo(f, x, v, slope, d, t0, c1, shrink, constantHessian);
+        double t = LineSearch.armijo(f, x, v, slope, d, t0, c1, shrink, constantHessian());
         if (t == 0) {
             stop(StopReason.STALLED);
         } else {
