@@ -6,5 +6,6 @@ module org.fallline.physics {
     requires hipparchus.core;
     requires hipparchus.ode;
 
+    exports org.fallline.physics;
     // exports: add each public package here as it is written (internal packages stay unexported)
 }
