@@ -1,4 +1,4 @@
-package org.fallline.core;
+package org.fallline.core.equilibrium;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.fallline.core.field.Box;
+import org.fallline.core.field.Expression;
 import org.junit.jupiter.api.Test;
 
 /**
