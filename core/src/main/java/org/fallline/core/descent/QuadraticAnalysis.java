@@ -35,6 +35,9 @@ import org.fallline.core.internal.Vectors;
  */
 public record QuadraticAnalysis(double[][] hessian, double[] linear, double constant, double[] eigenvalues) {
 
+    /** Relative distance to x* below which a tail measures only rounding. */
+    private static final double ROUNDING_FLOOR = 1e-12;
+
     /** Eigenvalues closer than this (relative to max|λ|) count as one for the CG step bound. */
     private static final double DISTINCT_TOLERANCE = 1e-10;
 
@@ -198,7 +201,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
 
     /**
      * The asymptotic contraction factor of ‖x_k − x*‖ per step predicted for a method, identified by its
-     * {@link DescentMethod#name()} and {@link DescentMethod#parameters()}:
+     * {@link DescentMethod#algorithm()} and {@link DescentMethod#parameters()}:
      * <ul>
      *   <li>gd with step η: the spectral radius max|1 − ηλᵢ| of I − ηA (&gt; 1 means divergence);</li>
      *   <li>heavy-ball with α, β: the spectral radius of the 2n × 2n iteration matrix [[(1+β)I − αA, −βI], [I, 0]],
@@ -211,18 +214,19 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
      *   <li>newton: 0 (one step).</li>
      * </ul>
      * Empty for gd-armijo (its step depends on the start), for steepest, cg and newton when A is not
-     * positive definite, for unknown names, and when a needed parameter ("step", "momentum") is missing.
+     * positive definite, and when a needed parameter ("step", "momentum") is missing.
      */
     public OptionalDouble predictedRate(DescentMethod method) {
         Map<String, Double> p = method.parameters();
         boolean hasStep = p.containsKey("step");
         boolean hasMomentum = p.containsKey("momentum");
-        if ((method.name().equals("gd") && !hasStep)
-                || ((method.name().equals("heavy-ball") || method.name().equals("nesterov")) && !(hasStep && hasMomentum))) {
+        DescentAlgorithm algorithm = method.algorithm();
+        if ((algorithm.takesStep() && algorithm != DescentAlgorithm.ARMIJO && !hasStep)
+                || (algorithm.takesMomentum() && !hasMomentum)) {
             return OptionalDouble.empty();
         }
-        switch (method.name()) {
-            case "gd": {
+        switch (algorithm) {
+            case GRADIENT_DESCENT: {
                 double eta = p.get("step");
                 double rho = 0;
                 for (double lambda : eigenvalues) {
@@ -230,7 +234,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
                 }
                 return OptionalDouble.of(rho);
             }
-            case "heavy-ball": {
+            case HEAVY_BALL: {
                 double alpha = p.get("step");
                 double beta = p.get("momentum");
                 double rho = 0;
@@ -239,7 +243,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
                 }
                 return OptionalDouble.of(rho);
             }
-            case "nesterov": {
+            case NESTEROV: {
                 double alpha = p.get("step");
                 double beta = p.get("momentum");
                 double rho = 0;
@@ -249,11 +253,11 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
                 }
                 return OptionalDouble.of(rho);
             }
-            case "steepest":
+            case STEEPEST:
                 return optimalContraction();
-            case "cg":
+            case CONJUGATE_GRADIENT:
                 return acceleratedRate();
-            case "newton":
+            case NEWTON:
                 return positiveDefinite() ? OptionalDouble.of(0.0) : OptionalDouble.empty();
             default:
                 return OptionalDouble.empty();
@@ -274,6 +278,25 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
             return Math.sqrt(p);
         }
         return (Math.abs(s) + Math.sqrt(disc)) / 2;
+    }
+
+    /**
+     * The measured contraction towards the minimiser x* over the second half of a run's trajectory, when there is a
+     * minimiser and something to measure: empty for fewer than 2 steps, and when the tail already sits at x* within
+     * rounding (‖x_m − x*‖ ≤ 10⁻¹² max(1, ‖x*‖): such a tail measures nothing but floating point).
+     */
+    public OptionalDouble measuredRate(Trajectory trajectory) {
+        Optional<double[]> xStar = minimizer();
+        if (xStar.isEmpty() || trajectory.iterations() < 2) {
+            return OptionalDouble.empty();
+        }
+        double[] target = xStar.get();
+        double first = Vectors.distance(trajectory.points()[trajectory.iterations() / 2], target);
+        if (!(first > ROUNDING_FLOOR * Math.max(1, Vectors.norm(target)))) {
+            return OptionalDouble.empty();
+        }
+        double rate = measuredRate(trajectory, target);
+        return Double.isFinite(rate) ? OptionalDouble.of(rate) : OptionalDouble.empty();
     }
 
     /**
