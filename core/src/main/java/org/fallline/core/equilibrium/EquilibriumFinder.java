@@ -142,7 +142,9 @@ public final class EquilibriumFinder {
             throw new CoreException("box has " + box.dimension() + " coordinates, the field has " + n + " "
                     + f.variables());
         }
-        long cap = stoppingRule instanceof MultistartStoppingRule.Fixed fixed ? fixed.starts() : maxStarts;
+        boolean fixedCount = stoppingRule instanceof MultistartStoppingRule.Fixed;
+        long cap = fixedCount ? ((MultistartStoppingRule.Fixed) stoppingRule).starts() : maxStarts;
+        long round = fixedCount ? cap : roundSize;
         StartSequence starts = new StartSequence(box, seed);
         List<double[]> roots = new ArrayList<>();
         List<Double> residuals = new ArrayList<>();
@@ -152,7 +154,7 @@ public final class EquilibriumFinder {
         boolean satisfied = false;
         while (!satisfied && done < cap) {
             int before = roots.size();
-            long end = Math.min(cap, done + roundSize);
+            long end = Math.min(cap, done + round);
             while (done < end) {
                 CriticalPointNewton run = new CriticalPointNewton(f, box, gradientTolerance, maxIterations);
                 if (run.solve(starts.next())) {
