@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.fallline.core.DescentDefaults;
-import org.fallline.core.DescentMethod;
-import org.fallline.core.DescentResult;
-import org.fallline.core.QuadraticAnalysis;
-import org.fallline.core.QuadraticField;
-import org.fallline.core.StoppingCriteria;
+import org.fallline.core.descent.DescentAlgorithm;
+import org.fallline.core.descent.DescentDefaults;
+import org.fallline.core.descent.DescentMethod;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.descent.QuadraticAnalysis;
+import org.fallline.core.field.QuadraticField;
+import org.fallline.core.descent.StoppingCriteria;
 import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.tour.SectionReport;
@@ -38,7 +39,9 @@ import org.fallline.samples.tour.TourSection;
  */
 final class DescentTour implements TourSection {
 
-    static final List<String> METHODS = List.of("gd", "heavy-ball", "nesterov", "cg");
+    static final List<String> METHODS = List.of(DescentAlgorithm.GRADIENT_DESCENT.label(),
+            DescentAlgorithm.HEAVY_BALL.label(), DescentAlgorithm.NESTEROV.label(),
+            DescentAlgorithm.CONJUGATE_GRADIENT.label());
     private static final Map<String, String> NAMES = Map.of("gd", "gradient descent", "heavy-ball", "heavy ball",
             "nesterov", "Nesterov", "cg", "conjugate gradients");
     static final double RELATIVE_TOLERANCE = 1e-8;
@@ -92,7 +95,7 @@ final class DescentTour implements TourSection {
             f.gradient(x0, g0);
             double tolerance = RELATIVE_TOLERANCE * Math.sqrt(java.util.Arrays.stream(g0).map(v -> v * v).sum());
             for (String name : METHODS) {
-                DescentMethod m = DescentDefaults.create(name, f, x0, OptionalDouble.empty(), OptionalDouble.empty());
+                DescentMethod m = DescentDefaults.create(DescentAlgorithm.byLabel(name).orElseThrow(), f, x0, OptionalDouble.empty(), OptionalDouble.empty());
                 DescentResult r = m.minimize(f, x0, new StoppingCriteria(tolerance, MAX_ITERATIONS));
                 OptionalDouble measured = r.iterations() >= MIN_ITERATIONS_FOR_RATE
                         ? OptionalDouble.of(QuadraticAnalysis.measuredRate(r.trajectory(), xStar))

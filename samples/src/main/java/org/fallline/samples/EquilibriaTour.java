@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fallline.core.Box;
-import org.fallline.core.Equilibrium;
-import org.fallline.core.EquilibriumFinder;
-import org.fallline.core.EquilibriumType;
-import org.fallline.core.Expression;
-import org.fallline.core.ScalarField;
+import org.fallline.core.field.Box;
+import org.fallline.core.equilibrium.Equilibrium;
+import org.fallline.core.equilibrium.EquilibriumFinder;
+import org.fallline.core.equilibrium.EquilibriumType;
+import org.fallline.core.field.Expression;
+import org.fallline.core.field.ScalarField;
 import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.Numbers;
