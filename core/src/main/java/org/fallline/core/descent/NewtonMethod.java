@@ -32,8 +32,8 @@ public final class NewtonMethod implements DescentMethod {
     private static final double FLOOR = 1e-8;
 
     @Override
-    public String name() {
-        return "newton";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.NEWTON;
     }
 
     /** {c1, shrink}. */
