@@ -27,7 +27,6 @@ class MinimalSurfaceTest {
         double[] area = {-1.5507e-3, -3.877e-4, -9.692e-5};
         for (int k = 0; k < ns.length; k++) {
             SurfaceDiagnostics g = run(d, ns[k], ExactSurface.SCHERK);
-            System.out.println(ns[k] + " " + g);
             assertEquals(nodal[k], g.maxError().getAsDouble(), 0.005 * nodal[k]);
             assertEquals(area[k], g.areaError().getAsDouble(), 0.0005 * Math.abs(area[k]));
             assertEquals(5.6975122115870574383, g.exactArea().getAsDouble(), 1e-12);
