@@ -61,7 +61,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
         double[][] h = new double[n][n];
         double c = f.hessian(new double[n], g, h);
         if (!Double.isFinite(c) || !Vectors.finite(g)) {
-            throw new CoreException("V or its gradient is not finite at 0, so the quadratic form cannot be read off");
+            throw new CoreException(CoreException.Kind.NUMERICAL, "V or its gradient is not finite at 0, so the quadratic form cannot be read off");
         }
         double[][] a = SymmetricEigen.symmetrise(h);
         double[] b = new double[n];
@@ -304,7 +304,8 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
      * (‖x_K − x*‖ / ‖x_m − x*‖)^{1/(K−m)} with m = ⌊K/2⌋: the geometric mean of the ratios
      * ‖x_{k+1} − x*‖ / ‖x_k − x*‖ over that tail.
      *
-     * @throws CoreException if the trajectory has fewer than 2 steps, or x_m = x* already
+     * @throws IllegalArgumentException if the trajectory has fewer than 2 steps
+     * @throws CoreException (numerical) if x_m = x* already
      */
     public static double measuredRate(Trajectory trajectory, double[] limit) {
         int k = trajectory.iterations();
@@ -314,21 +315,22 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
     /**
      * (‖x_to − x*‖ / ‖x_from − x*‖)^{1/(to − from)}, the geometric mean of the per-step ratios between from and to.
      *
-     * @throws CoreException if not 0 ≤ from &lt; to ≤ K, the dimension differs, or x_from = x*
+     * @throws IllegalArgumentException if not 0 ≤ from &lt; to ≤ K or the dimension differs
+     * @throws CoreException (numerical) if x_from = x*
      */
     public static double measuredRate(Trajectory trajectory, double[] limit, int from, int to) {
         if (from < 0 || from >= to || to > trajectory.iterations()) {
-            throw new CoreException("measured rate needs 0 <= from < to <= " + trajectory.iterations()
+            throw new IllegalArgumentException("measured rate needs 0 <= from < to <= " + trajectory.iterations()
                     + ", got from " + from + ", to " + to);
         }
         if (limit.length != trajectory.points()[0].length) {
-            throw new CoreException("limit point has " + limit.length + " coordinates, the trajectory "
+            throw new IllegalArgumentException("limit point has " + limit.length + " coordinates, the trajectory "
                     + trajectory.points()[0].length);
         }
         double first = Vectors.distance(trajectory.points()[from], limit);
         double last = Vectors.distance(trajectory.points()[to], limit);
         if (first == 0) {
-            throw new CoreException("iterate " + from + " is already at the limit; there is no rate to measure");
+            throw new CoreException(CoreException.Kind.NUMERICAL, "iterate " + from + " is already at the limit; there is no rate to measure");
         }
         return Math.pow(last / first, 1.0 / (to - from));
     }

@@ -58,7 +58,7 @@ public record Equilibrium(double[] point, double value, EquilibriumType type, in
         double[][] h = new double[n][n];
         double value = f.hessian(point, new double[n], h);
         if (!Double.isFinite(value)) {
-            throw new CoreException("V is not finite at the point to classify: " + value);
+            throw new CoreException(CoreException.Kind.NUMERICAL, "V is not finite at the point to classify: " + value);
         }
         SymmetricEigen eig = SymmetricEigen.of(h);
         double threshold = tolerance * Math.max(1.0, eig.spectralRadius());

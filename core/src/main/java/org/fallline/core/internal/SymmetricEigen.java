@@ -40,7 +40,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(new DMatrixRMaj(s))) {
-            throw new CoreException("the symmetric eigenvalue iteration did not converge on a " + n + " x " + n
+            throw new CoreException(CoreException.Kind.NUMERICAL, "the symmetric eigenvalue iteration did not converge on a " + n + " x " + n
                     + " Hessian");
         }
         double[] raw = new double[n];
@@ -88,7 +88,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
             }
             for (int j = 0; j < n; j++) {
                 if (!Double.isFinite(matrix[i][j])) {
-                    throw new CoreException("Hessian entry (" + (i + 1) + "," + (j + 1) + ") is not finite: "
+                    throw new CoreException(CoreException.Kind.NUMERICAL, "Hessian entry (" + (i + 1) + "," + (j + 1) + ") is not finite: "
                             + matrix[i][j]);
                 }
             }
