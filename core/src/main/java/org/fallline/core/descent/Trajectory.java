@@ -9,8 +9,9 @@ import org.fallline.core.CoreException;
  * {@link TrajectoryRecorder} that keeps every m-th step records). Entry j is iterate number steps[j]; in a
  * complete trajectory entry k is x_k.
  *
- * <p>The arrays belong to this record once it is made (a long run holds many points, so they are not
- * copied); callers should treat them as read-only and use {@link #point(int)} for a private copy.
+ * <p>Like every result in fallline that holds large data, the arrays are copied once when the record is made and
+ * read through index accessors ({@link #point(int)}, {@link #coordinate(int, int)}, {@link #value(int)});
+ * {@link #points()} returns a copy of them all.
  *
  * @param steps         steps[j], the iteration number of entry j: 0 first, then increasing, K last
  * @param points        points[j] = x_{steps[j]}
@@ -41,6 +42,45 @@ public record Trajectory(int[] steps, double[][] points, double[] values, double
                         + steps[j]);
             }
         }
+        double[][] copy = new double[points.length][];
+        for (int k = 0; k < points.length; k++) {
+            copy[k] = points[k].clone();
+        }
+        points = copy;
+        values = values.clone();
+        gradientNorms = gradientNorms.clone();
+    }
+
+    /** Every x_k, copied (use {@link #point(int)} or {@link #coordinate(int, int)} to read a few). */
+    @Override
+    public double[][] points() {
+        double[][] copy = new double[points.length][];
+        for (int k = 0; k < points.length; k++) {
+            copy[k] = points[k].clone();
+        }
+        return copy;
+    }
+
+    /** Every V(x_k), copied. */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** Every ‖∇V(x_k)‖, copied. */
+    @Override
+    public double[] gradientNorms() {
+        return gradientNorms.clone();
+    }
+
+    /** n, the number of coordinates of each iterate. */
+    public int dimension() {
+        return points[0].length;
+    }
+
+    /** The i-th coordinate of x_k. */
+    public double coordinate(int k, int i) {
+        return points[k][i];
     }
 
     /**
