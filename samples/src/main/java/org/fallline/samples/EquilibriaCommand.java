@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.fallline.core.Box;
-import org.fallline.core.Equilibrium;
-import org.fallline.core.EquilibriumFinder;
-import org.fallline.core.ScalarField;
+import org.fallline.core.field.Box;
+import org.fallline.core.equilibrium.Equilibrium;
+import org.fallline.core.equilibrium.EquilibriumFinder;
+import org.fallline.core.field.ScalarField;
 import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
 import org.fallline.samples.internal.Format;

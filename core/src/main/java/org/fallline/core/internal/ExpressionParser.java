@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fallline.core.ExpressionException;
+import org.fallline.core.field.ExpressionException;
 
 /**
  * Recursive-descent parser for the expression language, with a bounded nesting depth so that no

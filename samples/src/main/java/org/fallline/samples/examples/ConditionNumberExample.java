@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.fallline.core.DescentDefaults;
-import org.fallline.core.DescentMethod;
-import org.fallline.core.DescentResult;
-import org.fallline.core.Expression;
-import org.fallline.core.QuadraticAnalysis;
-import org.fallline.core.StopReason;
-import org.fallline.core.StoppingCriteria;
+import org.fallline.core.descent.DescentDefaults;
+import org.fallline.core.descent.DescentMethod;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.field.Expression;
+import org.fallline.core.descent.QuadraticAnalysis;
+import org.fallline.core.descent.StopReason;
+import org.fallline.core.descent.StoppingCriteria;
 
 /**
  * Example of the core library on an ill-conditioned quadratic: how the condition number κ = L/μ of the

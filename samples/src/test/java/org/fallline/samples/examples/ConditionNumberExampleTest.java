@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.fallline.core.DescentDefaults;
-import org.fallline.core.QuadraticAnalysis;
-import org.fallline.core.StopReason;
+import org.fallline.core.descent.DescentDefaults;
+import org.fallline.core.descent.QuadraticAnalysis;
+import org.fallline.core.descent.StopReason;
 import org.junit.jupiter.api.Test;
 
 /** Facts of the B1 quadratic from /work/shared/reference/physics/README.md §4. */
