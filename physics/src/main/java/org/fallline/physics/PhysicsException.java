@@ -1,10 +1,11 @@
 package org.fallline.physics;
 
 /**
- * Trouble in a physics computation, with a one-line message that names the option or parameter (or the
- * time of the run) and what was expected. {@link #kind()} tells bad input (the caller must change
- * something: a non-positive end time, a step above an integrator's stability limit) from numerical
- * trouble (the computation ran but could not reach its result: an invariant violated, a blow-up).
+ * Trouble in a physics computation (a flow or the heat equation), with a one-line message that
+ * names the option or the place and what was expected or what happened. {@link #kind()} tells bad
+ * input (the user must change something: a non-positive diffusivity, a step above the stability
+ * limit) from numerical trouble (the run started but could not reach its result: blow-up, NaN,
+ * a violated invariant).
  */
 public class PhysicsException extends RuntimeException {
 
@@ -14,7 +15,7 @@ public class PhysicsException extends RuntimeException {
     public enum Kind {
         /** The input or the options are wrong; nothing was computed. */
         BAD_INPUT,
-        /** The computation ran but did not reach its result: an invariant violated, NaN, blow-up. */
+        /** The computation ran but did not reach its result: blow-up, NaN, a violated invariant. */
         NUMERICAL
     }
 
@@ -32,6 +33,16 @@ public class PhysicsException extends RuntimeException {
     public PhysicsException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+    }
+
+    /** Bad input: the user must change something. */
+    public static PhysicsException badInput(String message) {
+        return new PhysicsException(Kind.BAD_INPUT, message);
+    }
+
+    /** Numerical trouble: the run could not reach its result. */
+    public static PhysicsException numerical(String message) {
+        return new PhysicsException(Kind.NUMERICAL, message);
     }
 
     public Kind kind() {
