@@ -4,6 +4,8 @@
  */
 module org.fallline.core {
     requires commons.math3;
+    requires ejml.core;
+    requires ejml.ddense;
 
     exports org.fallline.core;
     exports org.fallline.core.field;

@@ -258,10 +258,14 @@ public final class EquilibriumFinder {
                 }
             }
             polish();
-            return true;
+            // Every trial point was projected onto the box and checked finite; a root handed on must be both.
+            return Vectors.finite(x) && box.contains(x) && gradientNorm <= gradientTolerance;
         }
 
-        /** Newton steps with the pseudo-inverse of H while |∇V| decreases. */
+        /**
+         * Newton steps with the pseudo-inverse of H while |∇V| decreases. Each trial point is projected onto the
+         * box and refused when it or V, ∇V, ∇²V there is not finite, so x stays a finite point of the box.
+         */
         private void polish() {
             for (int k = 0; k < maxIterations && gradientNorm > 0; k++) {
                 SymmetricEigen eig = SymmetricEigen.of(h);
