@@ -7,6 +7,7 @@ import java.util.List;
 import org.fallline.core.field.Box;
 import org.fallline.core.equilibrium.Equilibrium;
 import org.fallline.core.equilibrium.EquilibriumFinder;
+import org.fallline.core.equilibrium.EquilibriumSearch;
 import org.fallline.core.equilibrium.EquilibriumType;
 import org.fallline.core.field.Expression;
 import org.fallline.core.field.ScalarField;
@@ -59,7 +60,8 @@ final class EquilibriaTour implements TourSection {
 
         ScalarField saddle = Expression.parse(SADDLE_FIELD);
         Box saddleBox = new Box(new double[] {-2, -1}, new double[] {2, 13});
-        List<Equilibrium> saddles = find(saddle, saddleBox, context);
+        EquilibriumSearch saddleSearch = search(saddle, saddleBox, context);
+        List<Equilibrium> saddles = saddleSearch.equilibria();
         r.figure(figure(context, "equilibria-saddle-field.png", "V = e^x cos y - x - 1", saddle, saddleBox, saddles,
                 grid), "The seed's field V = eˣcos y − x − 1: no minimum at all, only saddles at (0, 2πk); the "
                 + "compass turns around each of them.");
@@ -70,7 +72,8 @@ final class EquilibriaTour implements TourSection {
 
         ScalarField himmelblau = Expression.parse(HIMMELBLAU);
         Box himmelblauBox = new Box(new double[] {-5, -5}, new double[] {5, 5});
-        List<Equilibrium> points = find(himmelblau, himmelblauBox, context);
+        EquilibriumSearch himmelblauSearch = search(himmelblau, himmelblauBox, context);
+        List<Equilibrium> points = himmelblauSearch.equilibria();
         r.figure(figure(context, "equilibria-himmelblau.png", "Himmelblau's function", himmelblau, himmelblauBox,
                 points, grid), "Himmelblau's function: four valleys, one summit, and four passes between them.");
         long minima = points.stream().filter(e -> e.type() == EquilibriumType.MINIMUM).count();
@@ -89,16 +92,16 @@ final class EquilibriaTour implements TourSection {
         r.number("Himmelblau: largest V over the minima", Numbers.table(worstMinimum), "exact: 0");
 
         var json = Json.object();
-        json.set("saddleField", EquilibriaCommand.json(saddle.variables(), saddles));
-        json.set("himmelblau", EquilibriaCommand.json(himmelblau.variables(), points));
+        json.set("saddleField", EquilibriaCommand.json(saddle.variables(), saddleSearch));
+        json.set("himmelblau", EquilibriaCommand.json(himmelblau.variables(), himmelblauSearch));
         r.file(context.json("equilibria.json", json), "both lists of equilibria with eigenvalues and eigenvectors");
         r.command("fallline equilibria --potential '" + SADDLE_FIELD + "' --box -2:2,-1:13");
         r.command("fallline equilibria --potential '" + HIMMELBLAU + "' --box -5:5,-5:5");
         return r.build();
     }
 
-    private static List<Equilibrium> find(ScalarField f, Box box, TourContext context) {
-        return EquilibriumFinder.builder().starts(STARTS).build().find(f, box, context.progress());
+    private static EquilibriumSearch search(ScalarField f, Box box, TourContext context) {
+        return EquilibriumFinder.builder().starts(STARTS).build().search(f, box, context.progress());
     }
 
     private static String count(List<Equilibrium> eq) {
