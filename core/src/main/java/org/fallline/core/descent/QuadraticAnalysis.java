@@ -291,7 +291,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
             return OptionalDouble.empty();
         }
         double[] target = xStar.get();
-        double first = Vectors.distance(trajectory.points()[trajectory.iterations() / 2], target);
+        double first = Vectors.distance(trajectory.point(trajectory.iterations() / 2), target);
         if (!(first > ROUNDING_FLOOR * Math.max(1, Vectors.norm(target)))) {
             return OptionalDouble.empty();
         }
@@ -323,12 +323,12 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
             throw new IllegalArgumentException("measured rate needs 0 <= from < to <= " + trajectory.iterations()
                     + ", got from " + from + ", to " + to);
         }
-        if (limit.length != trajectory.points()[0].length) {
+        if (limit.length != trajectory.dimension()) {
             throw new IllegalArgumentException("limit point has " + limit.length + " coordinates, the trajectory "
-                    + trajectory.points()[0].length);
+                    + trajectory.dimension());
         }
-        double first = Vectors.distance(trajectory.points()[from], limit);
-        double last = Vectors.distance(trajectory.points()[to], limit);
+        double first = Vectors.distance(trajectory.point(from), limit);
+        double last = Vectors.distance(trajectory.point(to), limit);
         if (first == 0) {
             throw new CoreException(CoreException.Kind.NUMERICAL, "iterate " + from + " is already at the limit; there is no rate to measure");
         }

@@ -5,8 +5,9 @@ import org.fallline.core.CoreException;
 /**
  * The iterates x₀, x₁, …, x_K of a descent run with V(x_k) and ‖∇V(x_k)‖; index 0 is the start.
  *
- * <p>The arrays belong to this record once it is made (a long run holds many points, so they are not
- * copied); callers should treat them as read-only and use {@link #point(int)} for a private copy.
+ * <p>Like every result in fallline that holds large data, the arrays are copied once when the record is made and
+ * read through index accessors ({@link #point(int)}, {@link #coordinate(int, int)}, {@link #value(int)});
+ * {@link #points()} returns a copy of them all.
  *
  * @param points        points[k] = x_k
  * @param values        values[k] = V(x_k)
@@ -25,6 +26,45 @@ public record Trajectory(double[][] points, double[] values, double[] gradientNo
             throw new CoreException("trajectory has " + points.length + " points, " + values.length
                     + " values and " + gradientNorms.length + " gradient norms");
         }
+        double[][] copy = new double[points.length][];
+        for (int k = 0; k < points.length; k++) {
+            copy[k] = points[k].clone();
+        }
+        points = copy;
+        values = values.clone();
+        gradientNorms = gradientNorms.clone();
+    }
+
+    /** Every x_k, copied (use {@link #point(int)} or {@link #coordinate(int, int)} to read a few). */
+    @Override
+    public double[][] points() {
+        double[][] copy = new double[points.length][];
+        for (int k = 0; k < points.length; k++) {
+            copy[k] = points[k].clone();
+        }
+        return copy;
+    }
+
+    /** Every V(x_k), copied. */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** Every ‖∇V(x_k)‖, copied. */
+    @Override
+    public double[] gradientNorms() {
+        return gradientNorms.clone();
+    }
+
+    /** n, the number of coordinates of each iterate. */
+    public int dimension() {
+        return points[0].length;
+    }
+
+    /** The i-th coordinate of x_k. */
+    public double coordinate(int k, int i) {
+        return points[k][i];
     }
 
     /** K + 1, the number of stored iterates including the start. */
