@@ -69,6 +69,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             err.println("error: " + oneLine(geometry.getMessage()));
             return geometry.kind() == GeometryException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
         }
+        if (ex instanceof PhysicsException physics) {
+            err.println("error: " + oneLine(physics.getMessage()));
+            return physics.kind() == PhysicsException.Kind.NUMERICAL
+                    ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
+        }
         if (ex instanceof CoreException core) {
             err.println("error: " + oneLine(core.getMessage()));
             return core.kind() == CoreException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
