@@ -28,7 +28,8 @@ import org.fallline.core.CoreException;
  *
  * <p>Parameters are inputs that are not differentiated (time t, a user's constant): they sit in the
  * slots after the variables, with empty active sets, and every slot that depends on one has its
- * gradient and Hessian computed at each evaluation.
+ * gradient and Hessian computed at each evaluation. The operations on parameters and constants alone
+ * (e^(−2π²t), say) are done once, when the parameters are bound, not at every point.
  *
  * <p>The tape itself is immutable. Evaluation writes into a {@link Workspace} (value, gradient and
  * Hessian per slot) that belongs to one thread at a time: callers that evaluate many points make one
@@ -105,6 +106,8 @@ public final class Tape {
         this.gLive = code.gLive;
         this.hLive = code.hLive;
         this.vTemplate = l.cst.clone();
+        // the operations on parameters alone, at p = 0, so that a workspace is consistent before its first binding
+        code.runParameters(vTemplate);
         // constant gradients: one forced pass at the origin computes every gradient
         double[] g = new double[code.gSize];
         for (int i = 0; i < n; i++) {
@@ -147,6 +150,7 @@ public final class Tape {
         for (int j = 0; j < np; j++) {
             v[n + j] = p[j];
         }
+        code.runParameters(v);
     }
 
     /** V(x) with the parameters bound in w: values only, no derivative work. */

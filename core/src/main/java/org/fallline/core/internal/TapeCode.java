@@ -15,6 +15,8 @@ final class TapeCode {
      * time.
      */
     final int firstOp;
+    /** Operations before this one (from firstOp) depend on parameters and constants alone. */
+    final int firstSpatialOp;
     final int root;
     final int degree;
 
@@ -73,6 +75,7 @@ final class TapeCode {
         this.n = l.n;
         this.size = l.size;
         this.firstOp = l.firstOp;
+        this.firstSpatialOp = l.firstSpatialOp;
         this.root = l.root;
         this.degree = l.degree;
         this.op = l.op;
@@ -121,12 +124,24 @@ final class TapeCode {
 
     // ---- evaluation -------------------------------------------------------------------------------
 
-    /** Values only, with the variables and parameters already in v. */
+    /** Values only, with the variables and parameters already in v (and the operations on parameters done). */
     void runValue(double[] v) {
+        runValue(v, firstSpatialOp, size);
+    }
+
+    /**
+     * The operations on parameters and constants alone, with the parameters already in v: once per binding
+     * of the parameters, not once per point. They have no derivatives in the variables.
+     */
+    void runParameters(double[] v) {
+        runValue(v, firstOp, firstSpatialOp);
+    }
+
+    private void runValue(double[] v, int from, int to) {
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
-        for (int s = firstOp; s < size; s++) {
+        for (int s = from; s < to; s++) {
             int o = op[s];
             switch (o) {
                 case Op.LIN:
@@ -167,7 +182,7 @@ final class TapeCode {
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
-        for (int s = firstOp; s < size; s++) {
+        for (int s = firstSpatialOp; s < size; s++) {
             boolean gs = gLive[s];
             boolean hs = hessian && hLive[s];
             switch (op[s]) {
