@@ -84,8 +84,9 @@ public final class IntervalDerivatives {
         }
 
         T eval(Node node) {
-            if (node instanceof Node.Num num) {
-                return constant(Interval.of(num.value));
+            if (node.constant) {
+                // folded in double arithmetic, as the tape folds it: the constant is part of the function
+                return constant(Interval.of(ConstantValue.of(node)));
             }
             if (node instanceof Node.Var var) {
                 T t = constant(box[var.index]);
@@ -139,7 +140,13 @@ public final class IntervalDerivatives {
         T power(Node.Pow pow) {
             if (pow.exponent.constant) {
                 double c = ConstantValue.of(pow.exponent);
+                if (c == 0) {
+                    return constant(Interval.of(1)); // the tape's a^0 = 1, whatever a is
+                }
                 T a = eval(pow.base);
+                if (c == 1) {
+                    return a;
+                }
                 if (c == 2) {
                     return chain(a, a.v.square(), a.v.multiply(2), Interval.of(2));
                 }
