@@ -41,8 +41,8 @@ public final class ArmijoDescent implements DescentMethod {
     }
 
     @Override
-    public String name() {
-        return "gd-armijo";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.ARMIJO;
     }
 
     /** {step = t₀, c1, shrink}. */

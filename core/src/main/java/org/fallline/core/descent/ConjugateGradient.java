@@ -27,8 +27,8 @@ import org.fallline.core.internal.Vectors;
 public final class ConjugateGradient implements DescentMethod {
 
     @Override
-    public String name() {
-        return "cg";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.CONJUGATE_GRADIENT;
     }
 
     /** None: an empty map. */

@@ -3,13 +3,12 @@ package org.fallline.core.descent;
 import org.fallline.core.CoreException;
 import org.fallline.core.field.ScalarField;
 
-import java.util.List;
 import java.util.OptionalDouble;
 import org.fallline.core.internal.IterationRecorder;
 import org.fallline.core.internal.SymmetricEigen;
 
 /**
- * Makes a {@link DescentMethod} from its command-line name, filling in the parameters that were not given.
+ * Makes the {@link DescentMethod} of a {@link DescentAlgorithm}, filling in the parameters that were not given.
  *
  * <p>For a field with constant positive definite Hessian (eigenvalues in [μ, L], κ = L/μ) the defaults
  * are the optimal ones of {@link QuadraticAnalysis}: gd η = 2/(μ + L); heavy-ball α = 4/(√L + √μ)²,
@@ -25,10 +24,6 @@ import org.fallline.core.internal.SymmetricEigen;
  */
 public final class DescentDefaults {
 
-    /** The method names, as the command line spells them. */
-    public static final List<String> NAMES = List.of("gd", "gd-armijo", "steepest", "newton", "heavy-ball",
-            "nesterov", "cg");
-
     /** Momentum used when the curvature at x₀ does not give one. */
     private static final double FALLBACK_MOMENTUM = 0.9;
 
@@ -36,42 +31,37 @@ public final class DescentDefaults {
     }
 
     /**
-     * The method called {@code name}, with the given step and momentum or defaults for those absent.
+     * The method {@code algorithm}, with the given step and momentum or defaults for those absent.
      *
-     * @throws CoreException for an unknown name (listing the valid ones), a parameter the method does not
-     *                       take, an invalid parameter value, or an x₀ of the wrong dimension
+     * @throws CoreException (bad input) for a parameter the method does not take, an invalid parameter value,
+     *                       or an x₀ of the wrong dimension
      */
-    public static DescentMethod create(String name, ScalarField f, double[] x0, OptionalDouble step,
+    public static DescentMethod create(DescentAlgorithm algorithm, ScalarField f, double[] x0, OptionalDouble step,
                                        OptionalDouble momentum) {
-        if (!NAMES.contains(name)) {
-            throw new CoreException("unknown descent method '" + name + "'; valid: " + String.join(", ", NAMES));
-        }
         IterationRecorder.checkStart(f, x0);
-        boolean takesStep = !List.of("steepest", "newton", "cg").contains(name);
-        boolean takesMomentum = name.equals("heavy-ball") || name.equals("nesterov");
-        if (step.isPresent() && !takesStep) {
-            throw new CoreException("method '" + name + "' takes no step");
+        if (step.isPresent() && !algorithm.takesStep()) {
+            throw new CoreException("method '" + algorithm.label() + "' takes no step");
         }
-        if (momentum.isPresent() && !takesMomentum) {
-            throw new CoreException("method '" + name + "' takes no momentum");
+        if (momentum.isPresent() && !algorithm.takesMomentum()) {
+            throw new CoreException("method '" + algorithm.label() + "' takes no momentum");
         }
-        switch (name) {
-            case "steepest":
+        switch (algorithm) {
+            case STEEPEST:
                 return new SteepestDescent();
-            case "newton":
+            case NEWTON:
                 return new NewtonMethod();
-            case "cg":
+            case CONJUGATE_GRADIENT:
                 return new ConjugateGradient();
-            case "gd-armijo":
+            case ARMIJO:
                 return new ArmijoDescent(step.orElse(1.0));
             default:
                 break;
         }
         Curvature c = Curvature.of(f, x0);
-        switch (name) {
-            case "gd":
+        switch (algorithm) {
+            case GRADIENT_DESCENT:
                 return new GradientDescent(step.orElseGet(() -> c.gdStep));
-            case "heavy-ball":
+            case HEAVY_BALL:
                 return new HeavyBall(step.orElseGet(() -> c.heavyBallStep), momentum.orElseGet(() -> c.heavyBallMomentum));
             default:
                 return new Nesterov(step.orElseGet(() -> c.nesterovStep), momentum.orElseGet(() -> c.nesterovMomentum));

@@ -16,8 +16,13 @@ import java.util.Map;
  */
 public interface DescentMethod {
 
-    /** The name as the command line spells it: "gd", "gd-armijo", "steepest", "newton", "heavy-ball", "nesterov", "cg". */
-    String name();
+    /** Which of the algorithms this is. */
+    DescentAlgorithm algorithm();
+
+    /** The name as the command line spells it: {@code algorithm().label()}. */
+    default String name() {
+        return algorithm().label();
+    }
 
     /** The parameters this method uses, in a fixed order (an empty map when it has none). */
     Map<String, Double> parameters();

@@ -33,8 +33,8 @@ public final class GradientDescent implements DescentMethod {
     }
 
     @Override
-    public String name() {
-        return "gd";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.GRADIENT_DESCENT;
     }
 
     @Override

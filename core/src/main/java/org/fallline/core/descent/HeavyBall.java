@@ -25,8 +25,8 @@ public final class HeavyBall extends MomentumMethod {
     }
 
     @Override
-    public String name() {
-        return "heavy-ball";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.HEAVY_BALL;
     }
 
     /** x_{k+1} = x_k − α∇V(x_k) + β(x_k − x_{k−1}). */

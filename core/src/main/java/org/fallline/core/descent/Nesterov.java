@@ -24,8 +24,8 @@ public final class Nesterov extends MomentumMethod {
     }
 
     @Override
-    public String name() {
-        return "nesterov";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.NESTEROV;
     }
 
     /** y = x_k + β(x_k − x_{k−1}), x_{k+1} = y − α∇V(y); ∇V(y) goes to the scratch array. */

@@ -10,7 +10,7 @@ import org.fallline.core.internal.SymmetricEigen;
 import org.fallline.core.internal.Vectors;
 
 /**
- * Damped Newton's method with a modified Hessian: with ∇²V(x) = QΛQᵀ (commons-math3 EigenDecomposition)
+ * Damped Newton's method with a modified Hessian: with ∇²V(x) = QΛQᵀ (SymmetricEigen)
  * the direction is d = −Q|Λ|₊⁻¹Qᵀ∇V, where each eigenvalue is replaced by max(|λ|, δ), δ = 10⁻⁸·max|λ|.
  * The modified Hessian is positive definite, so d is a descent direction even where ∇²V is indefinite
  * (near a saddle the negative-curvature directions are followed downhill instead of towards the saddle);
@@ -32,8 +32,8 @@ public final class NewtonMethod implements DescentMethod {
     private static final double FLOOR = 1e-8;
 
     @Override
-    public String name() {
-        return "newton";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.NEWTON;
     }
 
     /** {c1, shrink}. */

@@ -35,6 +35,9 @@ import org.fallline.core.internal.Vectors;
  */
 public record QuadraticAnalysis(double[][] hessian, double[] linear, double constant, double[] eigenvalues) {
 
+    /** Relative distance to x* below which a tail measures only rounding. */
+    private static final double ROUNDING_FLOOR = 1e-12;
+
     /** Eigenvalues closer than this (relative to max|λ|) count as one for the CG step bound. */
     private static final double DISTINCT_TOLERANCE = 1e-10;
 
@@ -58,7 +61,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
         double[][] h = new double[n][n];
         double c = f.hessian(new double[n], g, h);
         if (!Double.isFinite(c) || !Vectors.finite(g)) {
-            throw new CoreException("V or its gradient is not finite at 0, so the quadratic form cannot be read off");
+            throw new CoreException(CoreException.Kind.NUMERICAL, "V or its gradient is not finite at 0, so the quadratic form cannot be read off");
         }
         double[][] a = SymmetricEigen.symmetrise(h);
         double[] b = new double[n];
@@ -198,7 +201,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
 
     /**
      * The asymptotic contraction factor of ‖x_k − x*‖ per step predicted for a method, identified by its
-     * {@link DescentMethod#name()} and {@link DescentMethod#parameters()}:
+     * {@link DescentMethod#algorithm()} and {@link DescentMethod#parameters()}:
      * <ul>
      *   <li>gd with step η: the spectral radius max|1 − ηλᵢ| of I − ηA (&gt; 1 means divergence);</li>
      *   <li>heavy-ball with α, β: the spectral radius of the 2n × 2n iteration matrix [[(1+β)I − αA, −βI], [I, 0]],
@@ -211,18 +214,19 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
      *   <li>newton: 0 (one step).</li>
      * </ul>
      * Empty for gd-armijo (its step depends on the start), for steepest, cg and newton when A is not
-     * positive definite, for unknown names, and when a needed parameter ("step", "momentum") is missing.
+     * positive definite, and when a needed parameter ("step", "momentum") is missing.
      */
     public OptionalDouble predictedRate(DescentMethod method) {
         Map<String, Double> p = method.parameters();
         boolean hasStep = p.containsKey("step");
         boolean hasMomentum = p.containsKey("momentum");
-        if ((method.name().equals("gd") && !hasStep)
-                || ((method.name().equals("heavy-ball") || method.name().equals("nesterov")) && !(hasStep && hasMomentum))) {
+        DescentAlgorithm algorithm = method.algorithm();
+        if ((algorithm.takesStep() && algorithm != DescentAlgorithm.ARMIJO && !hasStep)
+                || (algorithm.takesMomentum() && !hasMomentum)) {
             return OptionalDouble.empty();
         }
-        switch (method.name()) {
-            case "gd": {
+        switch (algorithm) {
+            case GRADIENT_DESCENT: {
                 double eta = p.get("step");
                 double rho = 0;
                 for (double lambda : eigenvalues) {
@@ -230,7 +234,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
                 }
                 return OptionalDouble.of(rho);
             }
-            case "heavy-ball": {
+            case HEAVY_BALL: {
                 double alpha = p.get("step");
                 double beta = p.get("momentum");
                 double rho = 0;
@@ -239,7 +243,7 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
                 }
                 return OptionalDouble.of(rho);
             }
-            case "nesterov": {
+            case NESTEROV: {
                 double alpha = p.get("step");
                 double beta = p.get("momentum");
                 double rho = 0;
@@ -249,11 +253,11 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
                 }
                 return OptionalDouble.of(rho);
             }
-            case "steepest":
+            case STEEPEST:
                 return optimalContraction();
-            case "cg":
+            case CONJUGATE_GRADIENT:
                 return acceleratedRate();
-            case "newton":
+            case NEWTON:
                 return positiveDefinite() ? OptionalDouble.of(0.0) : OptionalDouble.empty();
             default:
                 return OptionalDouble.empty();
@@ -277,11 +281,31 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
     }
 
     /**
+     * The measured contraction towards the minimiser x* over the second half of a run's trajectory, when there is a
+     * minimiser and something to measure: empty for fewer than 2 steps, and when the tail already sits at x* within
+     * rounding (‖x_m − x*‖ ≤ 10⁻¹² max(1, ‖x*‖): such a tail measures nothing but floating point).
+     */
+    public OptionalDouble measuredRate(Trajectory trajectory) {
+        Optional<double[]> xStar = minimizer();
+        if (xStar.isEmpty() || trajectory.iterations() < 2) {
+            return OptionalDouble.empty();
+        }
+        double[] target = xStar.get();
+        double first = Vectors.distance(trajectory.points()[trajectory.iterations() / 2], target);
+        if (!(first > ROUNDING_FLOOR * Math.max(1, Vectors.norm(target)))) {
+            return OptionalDouble.empty();
+        }
+        double rate = measuredRate(trajectory, target);
+        return Double.isFinite(rate) ? OptionalDouble.of(rate) : OptionalDouble.empty();
+    }
+
+    /**
      * The measured contraction per step over the second half of the trajectory,
      * (‖x_K − x*‖ / ‖x_m − x*‖)^{1/(K−m)} with m = ⌊K/2⌋: the geometric mean of the ratios
      * ‖x_{k+1} − x*‖ / ‖x_k − x*‖ over that tail.
      *
-     * @throws CoreException if the trajectory has fewer than 2 steps, or x_m = x* already
+     * @throws IllegalArgumentException if the trajectory has fewer than 2 steps
+     * @throws CoreException (numerical) if x_m = x* already
      */
     public static double measuredRate(Trajectory trajectory, double[] limit) {
         int k = trajectory.iterations();
@@ -291,21 +315,22 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
     /**
      * (‖x_to − x*‖ / ‖x_from − x*‖)^{1/(to − from)}, the geometric mean of the per-step ratios between from and to.
      *
-     * @throws CoreException if not 0 ≤ from &lt; to ≤ K, the dimension differs, or x_from = x*
+     * @throws IllegalArgumentException if not 0 ≤ from &lt; to ≤ K or the dimension differs
+     * @throws CoreException (numerical) if x_from = x*
      */
     public static double measuredRate(Trajectory trajectory, double[] limit, int from, int to) {
         if (from < 0 || from >= to || to > trajectory.iterations()) {
-            throw new CoreException("measured rate needs 0 <= from < to <= " + trajectory.iterations()
+            throw new IllegalArgumentException("measured rate needs 0 <= from < to <= " + trajectory.iterations()
                     + ", got from " + from + ", to " + to);
         }
         if (limit.length != trajectory.points()[0].length) {
-            throw new CoreException("limit point has " + limit.length + " coordinates, the trajectory "
+            throw new IllegalArgumentException("limit point has " + limit.length + " coordinates, the trajectory "
                     + trajectory.points()[0].length);
         }
         double first = Vectors.distance(trajectory.points()[from], limit);
         double last = Vectors.distance(trajectory.points()[to], limit);
         if (first == 0) {
-            throw new CoreException("iterate " + from + " is already at the limit; there is no rate to measure");
+            throw new CoreException(CoreException.Kind.NUMERICAL, "iterate " + from + " is already at the limit; there is no rate to measure");
         }
         return Math.pow(last / first, 1.0 / (to - from));
     }

@@ -25,8 +25,8 @@ import org.fallline.core.internal.Vectors;
 public final class SteepestDescent implements DescentMethod {
 
     @Override
-    public String name() {
-        return "steepest";
+    public DescentAlgorithm algorithm() {
+        return DescentAlgorithm.STEEPEST;
     }
 
     /** None: an empty map. */

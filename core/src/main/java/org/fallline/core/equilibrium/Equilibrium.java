@@ -39,8 +39,8 @@ public record Equilibrium(double[] point, double value, EquilibriumType type, in
     }
 
     /**
-     * Classifies the point x by the spectrum of (H + Hᵀ)/2, H = ∇²V(x) (commons-math3
-     * EigenDecomposition). An eigenvalue with |λ| ≤ tolerance·max(1, max|λ|) counts as zero and makes the
+     * Classifies the point x by the spectrum of (H + Hᵀ)/2, H = ∇²V(x) (symmetric QR
+     * algorithm, see SymmetricEigen). An eigenvalue with |λ| ≤ tolerance·max(1, max|λ|) counts as zero and makes the
      * point {@link EquilibriumType#DEGENERATE}; otherwise the point is a minimum (index 0), a maximum
      * (index n) or a saddle. The method does not check that ∇V(x) = 0; {@link EquilibriumFinder} does.
      *
@@ -58,7 +58,7 @@ public record Equilibrium(double[] point, double value, EquilibriumType type, in
         double[][] h = new double[n][n];
         double value = f.hessian(point, new double[n], h);
         if (!Double.isFinite(value)) {
-            throw new CoreException("V is not finite at the point to classify: " + value);
+            throw new CoreException(CoreException.Kind.NUMERICAL, "V is not finite at the point to classify: " + value);
         }
         SymmetricEigen eig = SymmetricEigen.of(h);
         double threshold = tolerance * Math.max(1.0, eig.spectralRadius());

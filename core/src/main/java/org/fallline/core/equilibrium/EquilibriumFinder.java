@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.math3.random.Well19937c;
-import org.fallline.core.internal.SymmetricEigen;
-import org.fallline.core.internal.Vectors;
+import java.util.Optional;
+import org.fallline.core.internal.CriticalPointNewton;
 
 /**
  * Finds the critical points of V in a box, ∇V(x) = 0 — minima, maxima, saddles and degenerate points
@@ -19,7 +19,12 @@ import org.fallline.core.internal.Vectors;
  *
  * <p>Method: multi-start Newton on the system ∇V(x) = 0. The starts are the box centre followed by a
  * Sobol sequence in the box, shifted by a random vector drawn from the seed (Cranley–Patterson
- * rotation), so that a seed fixes the result. Each start is globalised as a Levenberg–Marquardt
+ * rotation), so that a seed fixes the result. They are drawn in rounds (64 by default) until a
+ * {@link MultistartStoppingRule} says that further critical points are unlikely — by default the
+ * Good–Turing rule: stop when at most a fraction τ = 10⁻³ of the starts reached a point that no other start
+ * reached, and the last round found nothing new — or until a cap on the number of starts (100,000).
+ * The rule's verdict is part of the {@link EquilibriumSearch}; only
+ * {@link CertifiedEquilibriumFinder} can prove that the list is complete. Each start is globalised as a Levenberg–Marquardt
  * iteration on the residual φ(x) = ½|∇V(x)|² with Jacobian H = ∇²V(x): the step
  * δ = −(H² + μI)⁻¹H∇V (computed in the eigenbasis of H) is projected onto the box and accepted only if
  * φ decreases, μ shrinking after a success (towards the pure Newton step δ = −H⁻¹∇V) and growing after
@@ -30,15 +35,21 @@ import org.fallline.core.internal.Vectors;
  * mergeTolerance·(hiᵢ − loᵢ) in every coordinate are merged, keeping the one with the smaller residual.
  * The list is sorted by V (compared to 1e-9 relative) and then by the coordinates (to 1e-9 of the box width).
  *
- * <p>References: J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006,
+ * <p>References: I. J. Good, Biometrika 40 (1953) 237–264 (the unseen-species estimate);
+ * J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006,
  * §11.2 (Levenberg–Marquardt for nonlinear equations); P. Bratley and B. L. Fox, Algorithm 659:
  * implementing Sobol's quasirandom sequence generator, ACM TOMS 14 (1988) 88–100.
  */
 public final class EquilibriumFinder {
 
+    /** The default threshold τ of the Good–Turing rule: stop when N₁/N ≤ τ. */
+    public static final double DEFAULT_UNSEEN_MASS = 1e-3;
+
     private static final double SORT_RESOLUTION = 1e-9;
 
-    private final int starts;
+    private final MultistartStoppingRule stoppingRule;
+    private final int roundSize;
+    private final long maxStarts;
     private final double gradientTolerance;
     private final long seed;
     private final int maxIterations;
@@ -46,7 +57,9 @@ public final class EquilibriumFinder {
     private final double mergeTolerance;
 
     private EquilibriumFinder(Builder b) {
-        this.starts = b.starts;
+        this.stoppingRule = b.stoppingRule;
+        this.roundSize = b.roundSize;
+        this.maxStarts = b.maxStarts;
         this.gradientTolerance = b.gradientTolerance;
         this.seed = b.seed;
         this.maxIterations = b.maxIterations;
@@ -64,9 +77,19 @@ public final class EquilibriumFinder {
         return new Builder();
     }
 
-    /** The number of starting points. */
-    public int starts() {
-        return starts;
+    /** The rule that ends the search. */
+    public MultistartStoppingRule stoppingRule() {
+        return stoppingRule;
+    }
+
+    /** Starts per round; the stopping rule is consulted after each round. */
+    public int roundSize() {
+        return roundSize;
+    }
+
+    /** The search stops after this many starts even if the rule is not satisfied. */
+    public long maxStarts() {
+        return maxStarts;
     }
 
     /** A point counts as critical when |∇V| ≤ this. */
@@ -99,33 +122,74 @@ public final class EquilibriumFinder {
         return find(f, box, ProgressListener.NONE);
     }
 
+    /** The critical points of {@link #search(ScalarField, Box, ProgressListener)}. */
+    public List<Equilibrium> find(ScalarField f, Box box, ProgressListener progress) {
+        return search(f, box, progress).equilibria();
+    }
+
     /**
-     * The distinct critical points of f found in the box, classified and sorted by value then coordinates.
-     * An empty list means that no start converged (for instance V = eˣ has none).
+     * The distinct critical points of f found in the box, classified and sorted by value then coordinates,
+     * with the stopping rule's verdict. Starts are drawn in rounds of {@link #roundSize()} until the rule is
+     * satisfied or {@link #maxStarts()} starts have been drawn. An empty list means that no start converged
+     * (for instance V = eˣ has none).
      *
-     * @param progress told after every start (done, starts)
+     * @param progress told after every start (done, the most starts the search may draw)
      * @throws CoreException if the box dimension differs from the field's
      */
-    public List<Equilibrium> find(ScalarField f, Box box, ProgressListener progress) {
+    public EquilibriumSearch search(ScalarField f, Box box, ProgressListener progress) {
         int n = f.dimension();
         if (box.dimension() != n) {
             throw new CoreException("box has " + box.dimension() + " coordinates, the field has " + n + " "
                     + f.variables());
         }
-        List<double[]> startPoints = startPoints(box);
+        boolean fixedCount = stoppingRule instanceof MultistartStoppingRule.Fixed;
+        long cap = fixedCount ? ((MultistartStoppingRule.Fixed) stoppingRule).starts() : maxStarts;
+        long round = fixedCount ? cap : roundSize;
+        StartSequence starts = new StartSequence(box, seed);
         List<double[]> roots = new ArrayList<>();
         List<Double> residuals = new ArrayList<>();
+        List<Integer> hits = new ArrayList<>();
         long done = 0;
-        for (double[] start : startPoints) {
-            Newton run = new Newton(f, box);
-            if (run.solve(start)) {
-                merge(roots, residuals, run.x, run.gradientNorm, box);
+        int rounds = 0;
+        boolean satisfied = false;
+        while (!satisfied && done < cap) {
+            int before = roots.size();
+            long end = Math.min(cap, done + round);
+            while (done < end) {
+                CriticalPointNewton run = new CriticalPointNewton(f, box, gradientTolerance, maxIterations);
+                if (run.solve(starts.next())) {
+                    merge(roots, residuals, hits, run.point(), run.gradientNorm(), box);
+                }
+                progress.progress(++done, cap);
             }
-            progress.progress(++done, startPoints.size());
+            rounds++;
+            satisfied = stoppingRule.satisfied(done, counts(hits), roots.size() > before);
         }
+        if (done < cap) {
+            progress.progress(cap, cap);
+        }
+        EquilibriumSearch.Multistart verdict = new EquilibriumSearch.Multistart(stoppingRule.name(),
+                stoppingRule.estimate(done, counts(hits)), stoppingRule.threshold(), satisfied, done, rounds);
+        return new EquilibriumSearch(classifyAndSort(f, roots, box, classificationTolerance),
+                EquilibriumSearch.Method.MULTISTART, false, Optional.of(verdict), Optional.empty());
+    }
+
+    private static int[] counts(List<Integer> hits) {
+        int[] c = new int[hits.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = hits.get(i);
+        }
+        return c;
+    }
+
+    /**
+     * The points classified by {@link Equilibrium#classify} and sorted by V (to 1e-9 of max(1, max|V|)), then by
+     * the coordinates (to 1e-9 of the box width), so that rounding noise does not decide the order.
+     */
+    static List<Equilibrium> classifyAndSort(ScalarField f, List<double[]> roots, Box box, double tolerance) {
         List<Equilibrium> result = new ArrayList<>();
         for (double[] root : roots) {
-            result.add(Equilibrium.classify(f, root, classificationTolerance));
+            result.add(Equilibrium.classify(f, root, tolerance));
         }
         double scale = 1.0;
         for (Equilibrium e : result) {
@@ -137,7 +201,7 @@ public final class EquilibriumFinder {
         return List.copyOf(result);
     }
 
-    /** Coordinates compared on a grid of 1e-9 box widths, so that rounding noise does not decide the order. */
+    /** Coordinates compared on a grid of 1e-9 box widths. */
     private static int lexicographic(double[] p, double[] q, Box box) {
         for (int i = 0; i < p.length; i++) {
             double cell = SORT_RESOLUTION * box.width(i);
@@ -149,7 +213,8 @@ public final class EquilibriumFinder {
         return 0;
     }
 
-    private void merge(List<double[]> roots, List<Double> residuals, double[] x, double residual, Box box) {
+    private void merge(List<double[]> roots, List<Double> residuals, List<Integer> hits, double[] x, double residual,
+                       Box box) {
         for (int r = 0; r < roots.size(); r++) {
             double[] y = roots.get(r);
             boolean same = true;
@@ -157,6 +222,7 @@ public final class EquilibriumFinder {
                 same = Math.abs(x[i] - y[i]) <= mergeTolerance * box.width(i);
             }
             if (same) {
+                hits.set(r, hits.get(r) + 1);
                 if (residual < residuals.get(r)) {
                     roots.set(r, x);
                     residuals.set(r, residual);
@@ -166,29 +232,38 @@ public final class EquilibriumFinder {
         }
         roots.add(x);
         residuals.add(residual);
+        hits.add(1);
     }
 
-    /** The box centre, then Sobol points shifted modulo 1 by a seeded random vector. */
-    private List<double[]> startPoints(Box box) {
-        int n = box.dimension();
-        List<double[]> points = new ArrayList<>(starts);
-        double[] centre = new double[n];
-        java.util.Arrays.fill(centre, 0.5);
-        points.add(box.fromUnitCube(centre));
-        if (starts == 1) {
-            return points;
+    /** The box centre, then Sobol points shifted modulo 1 by a seeded random vector (Cranley–Patterson). */
+    private static final class StartSequence {
+        private final Box box;
+        private final long seed;
+        private SobolSequenceGenerator sobol;
+        private double[] shift;
+
+        StartSequence(Box box, long seed) {
+            this.box = box;
+            this.seed = seed;
         }
-        if (n > 1000) {
-            throw new CoreException("equilibrium search supports at most 1000 variables, got " + n);
-        }
-        Well19937c random = new Well19937c(seed);
-        double[] shift = new double[n];
-        for (int i = 0; i < n; i++) {
-            shift[i] = random.nextDouble();
-        }
-        SobolSequenceGenerator sobol = new SobolSequenceGenerator(n);
-        sobol.nextVector(); // the first Sobol point is the corner 0, which the shift would make arbitrary
-        while (points.size() < starts) {
+
+        double[] next() {
+            int n = box.dimension();
+            if (sobol == null) {
+                if (n > 1000) {
+                    throw new CoreException("equilibrium search supports at most 1000 variables, got " + n);
+                }
+                Well19937c random = new Well19937c(seed);
+                shift = new double[n];
+                for (int i = 0; i < n; i++) {
+                    shift[i] = random.nextDouble();
+                }
+                sobol = new SobolSequenceGenerator(n);
+                sobol.nextVector(); // the first Sobol point is the corner 0, which the shift would make arbitrary
+                double[] centre = new double[n];
+                java.util.Arrays.fill(centre, 0.5);
+                return box.fromUnitCube(centre);
+            }
             double[] u = sobol.nextVector();
             for (int i = 0; i < n; i++) {
                 u[i] += shift[i];
@@ -196,124 +271,15 @@ public final class EquilibriumFinder {
                     u[i] -= 1;
                 }
             }
-            points.add(box.fromUnitCube(u));
-        }
-        return points;
-    }
-
-    /** One damped Newton (Levenberg–Marquardt) run on ∇V = 0 inside the box. */
-    private final class Newton {
-        private final ScalarField f;
-        private final Box box;
-        private final int n;
-        double[] x;
-        private double[] g;
-        private double[][] h;
-        double gradientNorm;
-
-        Newton(ScalarField f, Box box) {
-            this.f = f;
-            this.box = box;
-            this.n = f.dimension();
-        }
-
-        boolean solve(double[] start) {
-            x = start.clone();
-            g = new double[n];
-            h = new double[n][n];
-            if (!evaluate(x, g, h)) {
-                return false;
-            }
-            gradientNorm = Vectors.norm(g);
-            double mu = 0;
-            int iterations = 0;
-            while (gradientNorm > gradientTolerance) {
-                if (iterations++ >= maxIterations) {
-                    return false;
-                }
-                SymmetricEigen eig = SymmetricEigen.of(h);
-                double curvature = Math.max(eig.spectralRadius() * eig.spectralRadius(), Double.MIN_NORMAL);
-                boolean accepted = false;
-                // Increase μ until the projected step reduces |∇V|; μ beyond 1e20·max λ² means the step
-                // has shrunk to nothing and this start is stuck at a non-zero local minimum of |∇V|.
-                while (!accepted && mu <= 1e20 * curvature) {
-                    final double m = mu;
-                    double[] step = eig.apply(l -> l * l + m == 0 ? 0.0 : -l / (l * l + m), g);
-                    double[] trial = trialPoint(step);
-                    double[] gt = new double[n];
-                    double[][] ht = new double[n][n];
-                    if (trial != null && evaluate(trial, gt, ht) && Vectors.norm(gt) < gradientNorm) {
-                        x = trial;
-                        g = gt;
-                        h = ht;
-                        gradientNorm = Vectors.norm(gt);
-                        accepted = true;
-                        mu = mu <= 1e-12 * curvature ? 0 : mu / 10;
-                    } else {
-                        mu = Math.max(10 * mu, 1e-8 * curvature);
-                    }
-                }
-                if (!accepted) {
-                    return false;
-                }
-            }
-            polish();
-            return true;
-        }
-
-        /** Newton steps with the pseudo-inverse of H while |∇V| decreases. */
-        private void polish() {
-            for (int k = 0; k < maxIterations && gradientNorm > 0; k++) {
-                SymmetricEigen eig = SymmetricEigen.of(h);
-                double cut = 1e-14 * eig.spectralRadius();
-                double[] step = eig.apply(l -> Math.abs(l) <= cut ? 0.0 : -1.0 / l, g);
-                double[] trial = trialPoint(step);
-                double[] gt = new double[n];
-                double[][] ht = new double[n][n];
-                if (trial == null || !evaluate(trial, gt, ht) || !(Vectors.norm(gt) < gradientNorm)) {
-                    return;
-                }
-                x = trial;
-                g = gt;
-                h = ht;
-                gradientNorm = Vectors.norm(gt);
-            }
-        }
-
-        /** x + step projected onto the box, or null when it does not move. */
-        private double[] trialPoint(double[] step) {
-            double[] t = new double[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = x[i] + step[i];
-            }
-            t = box.project(t);
-            return java.util.Arrays.equals(t, x) || !Vectors.finite(t) ? null : t;
-        }
-
-        /** Fills g and h at p; false when V, ∇V or ∇²V is not finite there (outside the field's domain). */
-        private boolean evaluate(double[] p, double[] gOut, double[][] hOut) {
-            double v;
-            try {
-                v = f.hessian(p, gOut, hOut);
-            } catch (CoreException outsideDomain) {
-                // A field may refuse a point outside its domain; the step is rejected like a non-finite value.
-                return false;
-            }
-            if (!Double.isFinite(v) || !Vectors.finite(gOut)) {
-                return false;
-            }
-            for (double[] row : hOut) {
-                if (!Vectors.finite(row)) {
-                    return false;
-                }
-            }
-            return true;
+            return box.fromUnitCube(u);
         }
     }
 
     /** Options of an {@link EquilibriumFinder}. */
     public static final class Builder {
-        private int starts = 64;
+        private MultistartStoppingRule stoppingRule = MultistartStoppingRule.goodTuring(DEFAULT_UNSEEN_MASS);
+        private int roundSize = 64;
+        private long maxStarts = 100_000;
         private double gradientTolerance = 1e-10;
         private long seed = 1L;
         private int maxIterations = 100;
@@ -323,12 +289,38 @@ public final class EquilibriumFinder {
         private Builder() {
         }
 
-        /** Number of starting points, ≥ 1 (default 64). */
+        /**
+         * Exactly this many starts, ≥ 1, with no stopping rule: the same as
+         * {@code stoppingRule(MultistartStoppingRule.fixed(value))}.
+         */
         public Builder starts(int value) {
+            stoppingRule = MultistartStoppingRule.fixed(value);
+            return this;
+        }
+
+        /**
+         * The rule consulted after each round (default: Good–Turing with τ = {@value EquilibriumFinder#DEFAULT_UNSEEN_MASS}).
+         */
+        public Builder stoppingRule(MultistartStoppingRule value) {
+            stoppingRule = java.util.Objects.requireNonNull(value, "stopping rule");
+            return this;
+        }
+
+        /** Starts per round, ≥ 1 (default 64). */
+        public Builder roundSize(int value) {
             if (value < 1) {
-                throw new CoreException("starts must be >= 1, got " + value);
+                throw new CoreException("starts per round must be >= 1, got " + value);
             }
-            starts = value;
+            roundSize = value;
+            return this;
+        }
+
+        /** The most starts a search draws when its rule is not satisfied, ≥ 1 (default 100,000). */
+        public Builder maxStarts(long value) {
+            if (value < 1) {
+                throw new CoreException("max starts must be >= 1, got " + value);
+            }
+            maxStarts = value;
             return this;
         }
 

@@ -106,22 +106,7 @@ public final class Expression implements ScalarField {
     public static Expression parse(String text, List<String> variables) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(variables, "variables");
-        Set<String> seen = new HashSet<>();
-        for (String v : variables) {
-            if (v == null || !ExpressionParser.isIdentifier(v)) {
-                throw new CoreException("invalid variable name " + (v == null ? "null" : "'" + v + "'")
-                        + "; a name is a letter or '_' followed by letters, digits or '_'");
-            }
-            if (Function.bySymbol(v) != null) {
-                throw new CoreException("variable name '" + v + "' is the name of a function");
-            }
-            if (Function.isConstant(v)) {
-                throw new CoreException("variable name '" + v + "' is the name of a constant");
-            }
-            if (!seen.add(v)) {
-                throw new CoreException("variable '" + v + "' is listed twice");
-            }
-        }
+        checkNames(variables, List.of());
         List<String> names = List.copyOf(variables);
         ExpressionParser.Result parsed = ExpressionParser.parse(text, names);
         int[] identity = new int[names.size()];
@@ -129,6 +114,56 @@ public final class Expression implements ScalarField {
             identity[i] = i;
         }
         return new Expression(text, names, TapeCompiler.compile(parsed.root, identity, names.size()));
+    }
+
+    /**
+     * This expression compiled over the given spatial variables and parameters (such as t): the
+     * parameters are bound at each evaluation and not differentiated, so that gradients, Hessians and
+     * Laplacians are over the variables only. Every name in the text must be in one of the lists; a
+     * listed name the text does not use is allowed. For example
+     * {@code Expression.parse("sin(pi*x)*exp(-t)").field(List.of("x", "y"), List.of("t"))}.
+     *
+     * @throws ExpressionException if the text uses a name in neither list; the message names it, its
+     *                             column and the names allowed
+     * @throws CoreException       if a name is listed twice (in either list or both), or is not an
+     *                             identifier, or is the name of a function or a constant
+     */
+    public ParametricField field(List<String> variables, List<String> parameters) {
+        Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(parameters, "parameters");
+        checkNames(variables, parameters);
+        List<String> names = List.copyOf(variables);
+        List<String> params = List.copyOf(parameters);
+        ExpressionParser.Result parsed = ExpressionParser.parse(text, names, params);
+        int[] identity = new int[names.size() + params.size()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return new ParametricField(text, names, params,
+                TapeCompiler.compile(parsed.root, identity, names.size(), params.size()));
+    }
+
+    private static void checkNames(List<String> variables, List<String> parameters) {
+        Set<String> seen = new HashSet<>();
+        List<String> all = new ArrayList<>(variables);
+        all.addAll(parameters);
+        for (int k = 0; k < all.size(); k++) {
+            String v = all.get(k);
+            String what = k < variables.size() ? "variable" : "parameter";
+            if (v == null || !ExpressionParser.isIdentifier(v)) {
+                throw new CoreException("invalid " + what + " name " + (v == null ? "null" : "'" + v + "'")
+                        + "; a name is a letter or '_' followed by letters, digits or '_'");
+            }
+            if (Function.bySymbol(v) != null) {
+                throw new CoreException(what + " name '" + v + "' is the name of a function");
+            }
+            if (Function.isConstant(v)) {
+                throw new CoreException(what + " name '" + v + "' is the name of a constant");
+            }
+            if (!seen.add(v)) {
+                throw new CoreException(what + " '" + v + "' is listed twice");
+            }
+        }
     }
 
     /** The expression as written. */

@@ -326,7 +326,7 @@ public final class NumericalField implements ScalarField {
 
     private void requireFinite(double estimate, double error, String what, double[] x) {
         if (!Double.isFinite(estimate) || Double.isNaN(error)) {
-            throw new CoreException("cannot estimate " + what + " at " + Arrays.toString(x)
+            throw new CoreException(CoreException.Kind.NUMERICAL, "cannot estimate " + what + " at " + Arrays.toString(x)
                     + ": the function is not finite there or nearby");
         }
     }

@@ -200,7 +200,7 @@ public final class QuadraticField implements ScalarField {
      */
     public double[] minimizer() {
         if (center == null) {
-            throw new CoreException("A is not positive definite (smallest eigenvalue " + smallestEigenvalue
+            throw new CoreException(CoreException.Kind.NUMERICAL, "A is not positive definite (smallest eigenvalue " + smallestEigenvalue
                     + "), so V has no unique minimiser");
         }
         return center.clone();

@@ -28,30 +28,31 @@ class DescentDefaultsTest {
     void quadraticDefaultsAreOptimal() {
         QuadraticField f = Benchmarks.b1();
         double[] x0 = new double[2];
-        assertEquals(0.0198019801980198, DescentDefaults.create("gd", f, x0, NONE, NONE).parameters().get("step"), 1e-15);
-        Map<String, Double> hb = DescentDefaults.create("heavy-ball", f, x0, NONE, NONE).parameters();
+        assertEquals(0.0198019801980198, DescentDefaults.create(DescentAlgorithm.GRADIENT_DESCENT, f, x0, NONE, NONE).parameters().get("step"), 1e-15);
+        Map<String, Double> hb = DescentDefaults.create(DescentAlgorithm.HEAVY_BALL, f, x0, NONE, NONE).parameters();
         assertEquals(List.of("step", "momentum"), List.copyOf(hb.keySet()));
         assertEquals(0.0330578512396694, hb.get("step"), 1e-15);
         assertEquals(0.669421487603306, hb.get("momentum"), 1e-13);
-        Map<String, Double> nesterov = DescentDefaults.create("nesterov", f, x0, NONE, NONE).parameters();
+        Map<String, Double> nesterov = DescentDefaults.create(DescentAlgorithm.NESTEROV, f, x0, NONE, NONE).parameters();
         assertEquals(0.01, nesterov.get("step"), 1e-17);
         assertEquals(9.0 / 11, nesterov.get("momentum"), 1e-13);
-        assertEquals(1.0, DescentDefaults.create("gd-armijo", f, x0, NONE, NONE).parameters().get("step"));
-        assertTrue(DescentDefaults.create("cg", f, x0, NONE, NONE).parameters().isEmpty());
-        for (String name : DescentDefaults.NAMES) {
-            assertEquals(name, DescentDefaults.create(name, f, x0, NONE, NONE).name());
+        assertEquals(1.0, DescentDefaults.create(DescentAlgorithm.ARMIJO, f, x0, NONE, NONE).parameters().get("step"));
+        assertTrue(DescentDefaults.create(DescentAlgorithm.CONJUGATE_GRADIENT, f, x0, NONE, NONE).parameters().isEmpty());
+        for (DescentAlgorithm algorithm : DescentAlgorithm.values()) {
+            String name = algorithm.label();
+            assertEquals(name, DescentDefaults.create(algorithm, f, x0, NONE, NONE).name());
         }
         // The created heavy ball reproduces the reference count (106 iterations to ‖x − x*‖ ≤ 1e-8).
-        DescentResult r = DescentDefaults.create("heavy-ball", f, x0, NONE, NONE).minimize(f, x0, new StoppingCriteria(1e-10, 1000));
+        DescentResult r = DescentDefaults.create(DescentAlgorithm.HEAVY_BALL, f, x0, NONE, NONE).minimize(f, x0, new StoppingCriteria(1e-10, 1000));
         assertEquals(106, r.trajectory().firstWithin(f.minimizer(), 1e-8));
     }
 
     @Test
     void givenParametersAreUsed() {
-        DescentMethod m = DescentDefaults.create("heavy-ball", Benchmarks.b1(), new double[2], OptionalDouble.of(0.01),
+        DescentMethod m = DescentDefaults.create(DescentAlgorithm.HEAVY_BALL, Benchmarks.b1(), new double[2], OptionalDouble.of(0.01),
                 OptionalDouble.of(0.5));
         assertEquals(Map.of("step", 0.01, "momentum", 0.5), m.parameters());
-        DescentMethod only = DescentDefaults.create("nesterov", Benchmarks.b1(), new double[2], NONE, OptionalDouble.of(0.3));
+        DescentMethod only = DescentDefaults.create(DescentAlgorithm.NESTEROV, Benchmarks.b1(), new double[2], NONE, OptionalDouble.of(0.3));
         assertEquals(0.01, only.parameters().get("step"), 1e-17);
         assertEquals(0.3, only.parameters().get("momentum"));
     }
@@ -60,32 +61,31 @@ class DescentDefaultsTest {
     @Test
     void nonQuadraticDefaultsComeFromTheHessianAtTheStart() {
         ScalarField f = new TestFields.Quartic();
-        assertEquals(1.0 / 12, DescentDefaults.create("gd", f, new double[] {1, 0}, NONE, NONE).parameters().get("step"), 1e-16);
-        Map<String, Double> nesterov = DescentDefaults.create("nesterov", f, new double[] {1, 0}, NONE, NONE).parameters();
+        assertEquals(1.0 / 12, DescentDefaults.create(DescentAlgorithm.GRADIENT_DESCENT, f, new double[] {1, 0}, NONE, NONE).parameters().get("step"), 1e-16);
+        Map<String, Double> nesterov = DescentDefaults.create(DescentAlgorithm.NESTEROV, f, new double[] {1, 0}, NONE, NONE).parameters();
         double rate = (Math.sqrt(12) - Math.sqrt(2)) / (Math.sqrt(12) + Math.sqrt(2));
         assertEquals(rate, nesterov.get("momentum"), 1e-15);
-        Map<String, Double> hb = DescentDefaults.create("heavy-ball", f, new double[] {1, 0}, NONE, NONE).parameters();
+        Map<String, Double> hb = DescentDefaults.create(DescentAlgorithm.HEAVY_BALL, f, new double[] {1, 0}, NONE, NONE).parameters();
         assertEquals(rate * rate, hb.get("momentum"), 1e-15);
         // At the saddle of eˣ cos y − x − 1 the Hessian has eigenvalues ±1: step 1, momentum 0.9.
-        Map<String, Double> saddle = DescentDefaults.create("heavy-ball", new TestFields.Saddle(), new double[] {0, 0}, NONE, NONE)
+        Map<String, Double> saddle = DescentDefaults.create(DescentAlgorithm.HEAVY_BALL, new TestFields.Saddle(), new double[] {0, 0}, NONE, NONE)
                 .parameters();
         assertEquals(1.0, saddle.get("step"), 1e-15);
         assertEquals(0.9, saddle.get("momentum"));
         // A zero Hessian (V ≡ 0) gives step 1.
-        assertEquals(1.0, DescentDefaults.create("gd", new TestFields.Paraboloid(0), new double[] {0, 0}, NONE, NONE)
+        assertEquals(1.0, DescentDefaults.create(DescentAlgorithm.GRADIENT_DESCENT, new TestFields.Paraboloid(0), new double[] {0, 0}, NONE, NONE)
                 .parameters().get("step"));
     }
 
     @Test
     void errorsNameTheProblem() {
-        CoreException unknown = assertThrows(CoreException.class,
-                () -> DescentDefaults.create("adam", Benchmarks.b1(), new double[2], NONE, NONE));
-        assertTrue(unknown.getMessage().contains("gd, gd-armijo, steepest, newton, heavy-ball, nesterov, cg"), unknown.getMessage());
+        assertTrue(DescentAlgorithm.byLabel("adam").isEmpty());
+        assertEquals(List.of("gd", "gd-armijo", "steepest", "newton", "heavy-ball", "nesterov", "cg"), DescentAlgorithm.labels());
         CoreException noStep = assertThrows(CoreException.class,
-                () -> DescentDefaults.create("newton", Benchmarks.b1(), new double[2], OptionalDouble.of(1), NONE));
+                () -> DescentDefaults.create(DescentAlgorithm.NEWTON, Benchmarks.b1(), new double[2], OptionalDouble.of(1), NONE));
         assertTrue(noStep.getMessage().contains("takes no step"));
-        assertThrows(CoreException.class, () -> DescentDefaults.create("gd", Benchmarks.b1(), new double[2], NONE, OptionalDouble.of(0.5)));
-        assertThrows(CoreException.class, () -> DescentDefaults.create("gd", Benchmarks.b1(), new double[3], NONE, NONE));
+        assertThrows(CoreException.class, () -> DescentDefaults.create(DescentAlgorithm.GRADIENT_DESCENT, Benchmarks.b1(), new double[2], NONE, OptionalDouble.of(0.5)));
+        assertThrows(CoreException.class, () -> DescentDefaults.create(DescentAlgorithm.GRADIENT_DESCENT, Benchmarks.b1(), new double[3], NONE, NONE));
         CoreException step = assertThrows(CoreException.class, () -> new GradientDescent(0));
         assertTrue(step.getMessage().startsWith("step"), step.getMessage());
         assertThrows(CoreException.class, () -> new GradientDescent(Double.NaN));

@@ -38,8 +38,9 @@ class DescentResultTest {
     @Test
     void startAtTheMinimizerConvergesWithoutASteps() {
         QuadraticField f = Benchmarks.b1();
-        for (String name : DescentDefaults.NAMES) {
-            DescentResult r = DescentDefaults.create(name, f, f.minimizer(), java.util.OptionalDouble.empty(),
+        for (DescentAlgorithm algorithm : DescentAlgorithm.values()) {
+            String name = algorithm.label();
+            DescentResult r = DescentDefaults.create(algorithm, f, f.minimizer(), java.util.OptionalDouble.empty(),
                     java.util.OptionalDouble.empty()).minimize(f, f.minimizer(), StoppingCriteria.DEFAULT);
             assertEquals(StopReason.CONVERGED, r.stopReason(), name);
             assertEquals(0, r.iterations());

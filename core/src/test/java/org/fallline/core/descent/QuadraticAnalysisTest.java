@@ -91,7 +91,7 @@ class QuadraticAnalysisTest {
     void measuredRateNeedsATail() {
         Trajectory t = new Trajectory(new double[][] {{1}, {0.5}, {0.25}, {0.125}}, new double[4], new double[4]);
         assertEquals(0.5, QuadraticAnalysis.measuredRate(t, new double[] {0}), 1e-15);
-        assertThrows(CoreException.class, () -> QuadraticAnalysis.measuredRate(t, new double[] {0}, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> QuadraticAnalysis.measuredRate(t, new double[] {0}, 2, 2));
         Trajectory exact = new Trajectory(new double[][] {{0}, {0}, {0}}, new double[3], new double[3]);
         assertThrows(CoreException.class, () -> QuadraticAnalysis.measuredRate(exact, new double[] {0}));
     }
