@@ -9,5 +9,6 @@ module org.fallline.physics {
 
     exports org.fallline.physics;
     exports org.fallline.physics.heat;
+    exports org.fallline.physics.io;
     // exports: add each public package here as it is written (internal packages stay unexported)
 }

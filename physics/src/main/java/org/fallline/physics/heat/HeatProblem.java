@@ -76,7 +76,6 @@ public record HeatProblem(int dimension, int n, double length, double diffusivit
         private SpaceTimeFunction source;
         private SpaceTimeFunction initial;
         private double[] initialValues;
-        private BoundaryCondition[] sides;
 
         private Builder() {
         }
@@ -105,8 +104,8 @@ public record HeatProblem(int dimension, int n, double length, double diffusivit
 
         /** The same condition on every side. */
         public Builder boundary(BoundaryCondition all) {
-            this.sides = null;
             this.all = Objects.requireNonNull(all, "all");
+            bySide.clear();
             return this;
         }
 
@@ -119,36 +118,14 @@ public record HeatProblem(int dimension, int n, double length, double diffusivit
             return this;
         }
 
+        /** The grid of the problem as configured so far (the sides and n checked), to read an initial condition onto. */
+        public HeatGrid grid() {
+            BoundaryCondition[] checked = checkedSides();
+            return new HeatGrid(dimension, n, length, List.of(checked));
+        }
+
         public HeatProblem build() {
-            if (dimension < 1 || dimension > 3) {
-                throw PhysicsException.badInput("--dim must be 1, 2 or 3, got " + dimension);
-            }
-            if (n < 2) {
-                throw PhysicsException.badInput("--n must be at least 2 interior points per side, got " + n);
-            }
-            positive(length, "--length");
-            positive(diffusivity, "--diffusivity");
-            positive(tEnd, "--t-end");
-            if (!Double.isFinite(decay) || decay < 0) {
-                throw PhysicsException.badInput("--decay must be a finite number >= 0, got " + decay);
-            }
-            sides = new BoundaryCondition[2 * dimension];
-            Arrays.fill(sides, all);
-            for (var e : bySide.entrySet()) {
-                if (e.getKey() >= 2 * dimension) {
-                    throw PhysicsException.badInput("--bc: side '" + SIDES.get(e.getKey()) + "' does not exist in "
-                            + dimension + "-D (sides: " + String.join(", ", SIDES.subList(0, 2 * dimension)) + ")");
-                }
-                sides[e.getKey()] = e.getValue();
-            }
-            for (int a = 0; a < dimension; a++) {
-                boolean lo = sides[2 * a].kind() == BoundaryCondition.Kind.PERIODIC;
-                boolean hi = sides[2 * a + 1].kind() == BoundaryCondition.Kind.PERIODIC;
-                if (lo != hi) {
-                    throw PhysicsException.badInput("--bc: periodic on '" + SIDES.get(lo ? 2 * a : 2 * a + 1)
-                            + "' needs periodic on '" + SIDES.get(lo ? 2 * a + 1 : 2 * a) + "' too");
-                }
-            }
+            BoundaryCondition[] sides = checkedSides();
             if (initial == null && initialValues == null) {
                 throw PhysicsException.badInput("--initial: missing initial condition");
             }
@@ -167,6 +144,39 @@ public record HeatProblem(int dimension, int n, double length, double diffusivit
                 }
             }
             return p;
+        }
+
+        private BoundaryCondition[] checkedSides() {
+            if (dimension < 1 || dimension > 3) {
+                throw PhysicsException.badInput("--dim must be 1, 2 or 3, got " + dimension);
+            }
+            if (n < 2) {
+                throw PhysicsException.badInput("--n must be at least 2 interior points per side, got " + n);
+            }
+            positive(length, "--length");
+            positive(diffusivity, "--diffusivity");
+            positive(tEnd, "--t-end");
+            if (!Double.isFinite(decay) || decay < 0) {
+                throw PhysicsException.badInput("--decay must be a finite number >= 0, got " + decay);
+            }
+            BoundaryCondition[] sides = new BoundaryCondition[2 * dimension];
+            Arrays.fill(sides, all);
+            for (var e : bySide.entrySet()) {
+                if (e.getKey() >= 2 * dimension) {
+                    throw PhysicsException.badInput("--bc: side '" + SIDES.get(e.getKey()) + "' does not exist in "
+                            + dimension + "-D (sides: " + String.join(", ", SIDES.subList(0, 2 * dimension)) + ")");
+                }
+                sides[e.getKey()] = e.getValue();
+            }
+            for (int a = 0; a < dimension; a++) {
+                boolean lo = sides[2 * a].kind() == BoundaryCondition.Kind.PERIODIC;
+                boolean hi = sides[2 * a + 1].kind() == BoundaryCondition.Kind.PERIODIC;
+                if (lo != hi) {
+                    throw PhysicsException.badInput("--bc: periodic on '" + SIDES.get(lo ? 2 * a : 2 * a + 1)
+                            + "' needs periodic on '" + SIDES.get(lo ? 2 * a + 1 : 2 * a) + "' too");
+                }
+            }
+            return sides;
         }
 
         private static void positive(double v, String option) {
