@@ -64,6 +64,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return selection.kind() == SelectionException.Kind.NUMERICAL
                     ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
         }
+        if (ex instanceof PhysicsException physics) {
+            err.println("error: " + oneLine(physics.getMessage()));
+            return physics.kind() == PhysicsException.Kind.NUMERICAL
+                    ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
+        }
         if (ex instanceof CoreException core) {
             err.println("error: " + oneLine(core.getMessage()));
             return core.kind() == CoreException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
