@@ -8,5 +8,6 @@ module org.fallline.physics {
 
     exports org.fallline.physics;
     exports org.fallline.physics.flow;
+    exports org.fallline.physics.portrait;
     // exports: add each public package here as it is written (internal packages stay unexported)
 }
