@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.fallline.core.CoreException;
 import org.fallline.evolution.SelectionException;
+import org.fallline.geometry.GeometryException;
 import org.fallline.physics.PhysicsException;
 
 import picocli.CommandLine;
@@ -63,6 +64,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             err.println("error: " + oneLine(selection.getMessage()));
             return selection.kind() == SelectionException.Kind.NUMERICAL
                     ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
+        }
+        if (ex instanceof GeometryException geometry) {
+            err.println("error: " + oneLine(geometry.getMessage()));
+            return geometry.kind() == GeometryException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
         }
         if (ex instanceof PhysicsException physics) {
             err.println("error: " + oneLine(physics.getMessage()));
