@@ -7,5 +7,6 @@ module org.fallline.physics {
     requires hipparchus.ode;
 
     exports org.fallline.physics;
+    exports org.fallline.physics.flow;
     // exports: add each public package here as it is written (internal packages stay unexported)
 }
