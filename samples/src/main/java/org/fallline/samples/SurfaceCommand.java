@@ -85,7 +85,7 @@ final class SurfaceCommand implements Callable<Integer> {
 
     @Option(names = "--snapshots", paramLabel = "K", converter = OptionTypes.CountConverter.class,
             description = "Keep K snapshots of a flow at T/K, 2T/K, ..., T; with --export they are written as "
-                    + "FILE-0000.csv ... and a VTK series with a .pvd collection.")
+                    + "FILE-0000.csv ..., a VTK series FILE-0000.vtp ... and FILE.pvd for ParaView.")
     Integer snapshots;
 
     @Option(names = "--export", paramLabel = "FILE", description = "Write the surface as .obj, .ply, .stl, .vtk or .csv.")
