@@ -80,7 +80,7 @@ final class SurfaceCommand implements Callable<Integer> {
     Double dt;
 
     @Option(names = "--tol", paramLabel = "TOL", converter = OptionTypes.PositiveConverter.class,
-            description = "Stop when max |du| <= TOL (Newton step) or max |u_t| <= TOL (flows) (default: 1e-10).")
+            description = "Stop when max |du| <= TOL (Newton step; default 1e-10) or max |u_t| <= TOL (flows; default 1e-8).")
     Double tol;
 
     @Option(names = "--snapshots", paramLabel = "K", converter = OptionTypes.CountConverter.class,
