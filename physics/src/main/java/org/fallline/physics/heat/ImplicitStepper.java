@@ -213,7 +213,7 @@ final class ImplicitStepper {
 
     /** One step of length h from (t, u) into out; prev is u_{n−1} (null at the start), dtPrev its step. */
     private void step(double t, double[] u, double h, double[] prev, double dtPrev, double[] out, double allowed) {
-        double solveTol = 0.05 * allowed;
+        double solveTol = 0.25 * allowed;
         switch (scheme) {
             case CRANK_NICOLSON -> trapezoid(t, u, h, out, solveTol);
             case TR_BDF2 -> trBdf2(t, u, h, out, solveTol);
