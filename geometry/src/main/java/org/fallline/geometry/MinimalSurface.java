@@ -15,7 +15,7 @@ import org.fallline.geometry.internal.SparsePattern;
  * Each Newton system is solved by conjugate gradients preconditioned with geometric multigrid on a
  * structured grid, and by sparse Cholesky (EJML) on unstructured meshes.
  *
- * <p>{@link #solve(Domain, int, BoundaryData)} also decides whether a minimal graph exists at all: when
+ * <p>{@link #solve(Domain, int, BoundaryData, ProgressListener)} also decides whether a minimal graph exists at all: when
  * the solution is steep at the boundary it solves on two coarser meshes and reports
  * {@link GeometryException.Kind#NUMERICAL numerical trouble} if the height jump across the boundary
  * cells does not shrink with h — the discrete sign that the continuous surface detaches from the wire
