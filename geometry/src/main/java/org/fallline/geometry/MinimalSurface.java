@@ -16,7 +16,7 @@ import org.fallline.geometry.internal.SparsePattern;
  * structured grid, and by conjugate gradients with incomplete Cholesky IC(0) on unstructured meshes (faster than
  * EJML's sparse Cholesky by 10× at 16,000 unknowns and 200× at 65,000; benchmarks/README).
  *
- * <p>{@link #solve(Domain, int, BoundaryData)} also decides whether a minimal graph exists at all: when
+ * <p>{@link #solve(Domain, int, BoundaryData, ProgressListener)} also decides whether a minimal graph exists at all: when
  * the solution is steep at the boundary it solves on two coarser meshes and reports
  * {@link GeometryException.Kind#NUMERICAL numerical trouble} if the height jump across the boundary
  * cells does not shrink with h — the discrete sign that the continuous surface detaches from the wire
