@@ -6,7 +6,7 @@ import org.fallline.evolution.Standardization;
 
 /**
  * The statistics recomputed on every resample of one group's rows, cheap enough for thousands of
- * replicates: each is a direct accumulation of {@link MomentSums} over the resampled rows followed by
+ * replicates: each is a direct accumulation of {@link ShiftedDesign} over the resampled rows followed by
  * the same algebra as the full analysis.
  *
  * <ul>
@@ -31,8 +31,6 @@ public final class ResamplingStatistics {
     private final Standardization mode;
     private final boolean quadratic;
     private final double[][] g;
-    private final double[] shift;
-    private final double y0;
 
     /**
      * @param rows      the group's individuals
@@ -46,9 +44,6 @@ public final class ResamplingStatistics {
         this.mode = mode;
         this.quadratic = quadratic;
         this.g = g;
-        this.shift = new double[k];
-        rows.traits(0, shift);
-        this.y0 = rows.fitness(0);
     }
 
     /** Length of the bootstrap statistic. */
@@ -58,7 +53,7 @@ public final class ResamplingStatistics {
 
     /** The bootstrap statistic of the resample with the given row indices. */
     public double[] bootstrap(int[] idx) {
-        MomentSums s = new MomentSums(shift, y0, quadratic);
+        ShiftedDesign s = new ShiftedDesign(k, quadratic);
         double[] x = new double[k];
         for (int i : idx) {
             rows.traits(i, x);
@@ -72,7 +67,7 @@ public final class ResamplingStatistics {
      *
      * @throws SelectionException NUMERICAL when the analysis is not defined for these sums
      */
-    public static double[] estimates(MomentSums s, Standardization mode, boolean quadratic, double[][] g) {
+    public static double[] estimates(ShiftedDesign s, Standardization mode, boolean quadratic, double[][] g) {
         int k = s.traits();
         double[] min = s.min();
         double[] max = s.max();
@@ -89,81 +84,91 @@ public final class ResamplingStatistics {
             throw new SelectionException(SelectionException.Kind.NUMERICAL, "mean fitness is 0");
         }
         StandardizedMoments sm = new StandardizedMoments(s, mode);
-        double wbar = sm.meanFitness();
+        if (sm.overflowColumn() >= 0) {
+            throw new SelectionException(SelectionException.Kind.NUMERICAL, "values beyond double precision");
+        }
+        double scale = sm.relativeScale();
         int p1 = PolynomialBasis.firstOrderSize(k);
-        double[] xy = sm.sumPsiFitness();
         double[] out = new double[k + (quadratic ? k * (k + 1) / 2 + k : 0) + (g != null ? k : 0)];
-        try {
-            double[] b1 = LeastSquares.factor(sm.crossProducts(p1)).solve(Arrays.copyOf(xy, p1));
+        double[] b1 = fullRank(LeastSquares.solve(sm.design(p1), sm.n()));
+        for (int i = 0; i < k; i++) {
+            out[i] = b1[1 + i] * scale;
+        }
+        int at = k;
+        if (quadratic) {
+            double[] b2 = fullRank(LeastSquares.solve(sm.design(), sm.n()));
+            double[][] gamma = new double[k][k];
             for (int i = 0; i < k; i++) {
-                out[i] = b1[1 + i] / wbar;
-            }
-            int at = k;
-            if (quadratic) {
-                double[] b2 = LeastSquares.factor(sm.crossProducts()).solve(xy);
-                double[][] gamma = new double[k][k];
-                for (int i = 0; i < k; i++) {
-                    for (int j = i; j < k; j++) {
-                        gamma[i][j] = b2[PolynomialBasis.quadratic(k, i, j)] / wbar;
-                        gamma[j][i] = gamma[i][j];
-                        out[at++] = gamma[i][j];
-                    }
-                }
-                for (double v : Canonical.of(gamma).values()) {
-                    out[at++] = v;
+                for (int j = i; j < k; j++) {
+                    gamma[i][j] = b2[PolynomialBasis.quadratic(k, i, j)] * scale;
+                    gamma[j][i] = gamma[i][j];
+                    out[at++] = gamma[i][j];
                 }
             }
-            if (g != null) {
-                double[] c = sm.scale();
-                for (int i = 0; i < k; i++) {
-                    double v = 0;
-                    for (int j = 0; j < k; j++) {
-                        v += g[i][j] * out[j] / c[j];
-                    }
-                    out[at++] = v;
-                }
+            for (double v : Canonical.of(gamma).values()) {
+                out[at++] = v;
             }
-        } catch (SingularDesignException e) {
-            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the design is singular");
+        }
+        if (g != null) {
+            double[] c = sm.scale();
+            for (int i = 0; i < k; i++) {
+                double v = 0;
+                for (int j = 0; j < k; j++) {
+                    v += g[i][j] * out[j] / c[j];
+                }
+                out[at++] = v;
+            }
         }
         return out;
     }
 
+    private static double[] fullRank(LeastSquares.Solution s) {
+        if (s.aliased().length > 0) {
+            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the design is singular");
+        }
+        return s.coefficients();
+    }
+
     /**
      * The permutation statistic [β, γ (i ≤ j)] for the group whose full-data moments are {@code sm},
-     * with the factorisations of the normal matrices computed once.
+     * with the factors of the designs computed once: each permutation needs only Σψ(z)e, and θ from the
+     * semi-normal equations.
      */
     public java.util.function.Function<int[], double[]> permutation(StandardizedMoments sm) {
         int p1 = PolynomialBasis.firstOrderSize(k);
         int q = PolynomialBasis.secondOrderSize(k);
-        LeastSquares.Factor f1 = LeastSquares.factor(sm.crossProducts(p1));
-        LeastSquares.Factor f2 = quadratic ? LeastSquares.factor(sm.crossProducts()) : null;
+        LeastSquares.Solution f1 = LeastSquares.solve(sm.design(p1), sm.n());
+        LeastSquares.Solution f2 = quadratic ? LeastSquares.solve(sm.design(), sm.n()) : null;
         double wbar = sm.meanFitness();
+        double[] mean = sm.mean();
+        double[] c = sm.scale();
         int n = rows.size();
+        double[][] psi = new double[n][q];
+        double[] x = new double[k];
+        double[] z = new double[k];
+        for (int i = 0; i < n; i++) {
+            rows.traits(i, x);
+            for (int j = 0; j < k; j++) {
+                z[j] = (x[j] - mean[j]) / c[j];
+            }
+            PolynomialBasis.fill(z, k, psi[i]);
+        }
         return perm -> {
-            double[] x = new double[k];
-            double[] d = new double[k];
-            double[] phi = new double[q];
             double[] xy = new double[q];
             for (int i = 0; i < n; i++) {
-                rows.traits(i, x);
-                for (int j = 0; j < k; j++) {
-                    d[j] = x[j] - shift[j];
-                }
-                PolynomialBasis.fill(d, k, phi);
-                double e = rows.fitness(perm[i]) - y0;
+                double e = rows.fitness(perm[i]) - wbar;
+                double[] row = psi[i];
                 for (int a = 0; a < q; a++) {
-                    xy[a] += phi[a] * e;
+                    xy[a] += row[a] * e;
                 }
             }
-            double[] psi = sm.transform(xy);
             double[] out = new double[k + (quadratic ? k * (k + 1) / 2 : 0)];
-            double[] b1 = f1.solve(Arrays.copyOf(psi, p1));
+            double[] b1 = f1.solveNormal(Arrays.copyOf(xy, p1));
             for (int i = 0; i < k; i++) {
                 out[i] = b1[1 + i] / wbar;
             }
             if (quadratic) {
-                double[] b2 = f2.solve(psi);
+                double[] b2 = f2.solveNormal(xy);
                 int at = k;
                 for (int i = 0; i < k; i++) {
                     for (int j = i; j < k; j++) {
