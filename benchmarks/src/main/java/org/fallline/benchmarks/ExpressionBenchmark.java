@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import org.fallline.core.Expression;
-import org.fallline.core.ScalarField;
+import org.fallline.core.field.Expression;
+import org.fallline.core.field.ScalarField;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -33,6 +33,9 @@ public record GroupReport(String group, long n, long dropped, List<Long> dropped
         Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
         Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
 
+    /** The label of the single group when there is no {@code by} column. */
+    public static final String ALL = "all";
+
     public GroupReport {
         droppedLines = List.copyOf(droppedLines);
         traits = List.copyOf(traits);

@@ -38,4 +38,20 @@ public interface PhenotypeSource {
          */
         void record(long line, String[] cells);
     }
+
+    /**
+     * A receiver of records that reads its cells in place from the record's text, so that a reader of a
+     * large file need not create a String per cell. A source that knows this interface calls it for
+     * records whose cells are plain spans of one line (no quotes) and calls {@link RecordSink#record}
+     * for the others.
+     */
+    interface SpanSink extends RecordSink {
+        /**
+         * @param line  line number where the record starts
+         * @param text  the record's line
+         * @param start {@code start[i]}: index in {@code text} where the cell of the i-th requested column begins
+         * @param end   {@code end[i]}: index just past its end (the arrays are reused for the next record)
+         */
+        void record(long line, String text, int[] start, int[] end);
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fallline.evolution.internal.DecimalParser;
-import org.fallline.evolution.internal.SpanRecordSink;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.IndividualSink;
 import org.fallline.evolution.internal.Levenshtein;
@@ -20,7 +19,7 @@ import org.fallline.evolution.internal.Levenshtein;
  * fitness and traits (file:line:column messages), applies the log transform, drops incomplete rows
  * listwise and feeds every complete individual to its group's accumulator.
  */
-final class RowReader implements PhenotypeSource.RecordSink, SpanRecordSink {
+final class RowReader implements PhenotypeSource.SpanSink {
 
     /** Cells read as missing. */
     static boolean missing(String cell) {
@@ -234,7 +233,7 @@ final class RowReader implements PhenotypeSource.RecordSink, SpanRecordSink {
             filteredOut++;
             return null;
         }
-        String key = SelectionAnalysis.ALL;
+        String key = GroupReport.ALL;
         if (byPos >= 0) {
             key = cells[byPos].trim();
             if (missing(key)) {

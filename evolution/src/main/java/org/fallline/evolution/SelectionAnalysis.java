@@ -27,9 +27,6 @@ import org.fallline.evolution.internal.AccumulationPipeline;
  */
 public final class SelectionAnalysis {
 
-    /** The label of the single group when there is no {@code by} column. */
-    public static final String ALL = "all";
-
     /**
      * Analyses {@code source} as {@code options} say.
      *

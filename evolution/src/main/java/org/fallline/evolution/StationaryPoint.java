@@ -1,12 +1,12 @@
 package org.fallline.evolution;
 
 import java.util.OptionalDouble;
-import org.fallline.core.EquilibriumType;
+import org.fallline.core.equilibrium.EquilibriumType;
 
 /**
  * The stationary point of the fitted second-order fitness surface w(z) = α + bᵀz + ½zᵀγz, where
  * ∇w = b + γz = 0: z* = −γ⁻¹b (Phillips &amp; Arnold 1989, Evolution 43: 1209–1222), classified by
- * the core's {@link org.fallline.core.Equilibrium#classify} on the eigenvalues of γ: a
+ * the core's {@link org.fallline.core.equilibrium.Equilibrium#classify} on the eigenvalues of γ: a
  * {@link EquilibriumType#MAXIMUM} of fitness is a peak (stabilising selection), a
  * {@link EquilibriumType#MINIMUM} a valley (disruptive selection), a {@link EquilibriumType#SADDLE}
  * a saddle (correlational selection with opposite curvatures); a (near-)zero eigenvalue,

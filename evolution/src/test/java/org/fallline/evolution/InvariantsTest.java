@@ -214,7 +214,7 @@ class InvariantsTest {
             SelectionReport alone = new SelectionAnalysis().analyze(bumpus,
                     SelectionOptions.builder().fitness("W").traits(three).where("Sex", g.group()).build());
             sameTidy(tidy(alone.groups().get(0)), tidy(g), 1e-12, "group " + g.group());
-            assertEquals(SelectionAnalysis.ALL, alone.groups().get(0).group());
+            assertEquals(GroupReport.ALL, alone.groups().get(0).group());
         }
         assertEquals(49, by.groups().get(0).n());
         assertEquals(87, by.groups().get(1).n());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
-import org.fallline.core.EquilibriumType;
+import org.fallline.core.equilibrium.EquilibriumType;
 import org.fallline.evolution.io.PhenotypeTable;
 import org.junit.jupiter.api.Test;
 

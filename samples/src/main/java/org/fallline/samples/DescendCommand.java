@@ -11,14 +11,15 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.fallline.core.DescentDefaults;
-import org.fallline.core.DescentMethod;
-import org.fallline.core.DescentResult;
-import org.fallline.core.QuadraticAnalysis;
-import org.fallline.core.ScalarField;
-import org.fallline.core.StopReason;
-import org.fallline.core.StoppingCriteria;
-import org.fallline.core.Trajectory;
+import org.fallline.core.descent.DescentAlgorithm;
+import org.fallline.core.descent.DescentDefaults;
+import org.fallline.core.descent.DescentMethod;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.descent.QuadraticAnalysis;
+import org.fallline.core.field.ScalarField;
+import org.fallline.core.descent.StopReason;
+import org.fallline.core.descent.StoppingCriteria;
+import org.fallline.core.descent.Trajectory;
 import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.AtomicFiles;
 import org.fallline.samples.internal.Csv;
@@ -100,17 +101,14 @@ final class DescendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!DescentDefaults.NAMES.contains(method)) {
-            throw new ParameterException(spec.commandLine(), "--method: unknown method '" + method
-                    + "'; expected one of " + String.join(", ", DescentDefaults.NAMES));
-        }
-        boolean takesStep = !List.of("steepest", "newton", "cg").contains(method);
-        boolean takesMomentum = method.equals("heavy-ball") || method.equals("nesterov");
-        if (step != null && !takesStep) {
+        DescentAlgorithm algorithm = DescentAlgorithm.byLabel(method).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--method: unknown method '" + method + "'; expected one of "
+                + String.join(", ", DescentAlgorithm.labels())));
+        if (step != null && !algorithm.takesStep()) {
             throw new ParameterException(spec.commandLine(), "--step: method '" + method
                     + "' takes no step (it chooses its own by line search); drop --step");
         }
-        if (momentum != null && !takesMomentum) {
+        if (momentum != null && !algorithm.takesMomentum()) {
             throw new ParameterException(spec.commandLine(), "--momentum: method '" + method
                     + "' takes no momentum (only heavy-ball and nesterov do); drop --momentum");
         }
@@ -127,7 +125,7 @@ final class DescendCommand implements Callable<Integer> {
         ScalarField field = potential.field();
         double[] x0 = potential.point(from, field, "--from");
         Optional<QuadraticAnalysis> quadratic = QuadraticAnalysis.of(field);
-        DescentMethod descent = DescentDefaults.create(method, field, x0, optional(step), optional(momentum));
+        DescentMethod descent = DescentDefaults.create(algorithm, field, x0, optional(step), optional(momentum));
         List<String> chosen = chosenByAnalysis(descent);
         DescentResult result = descent.minimize(field, x0, new StoppingCriteria(tolerance, maxIterations));
 
@@ -183,7 +181,7 @@ final class DescendCommand implements Callable<Integer> {
     }
 
     private String source(Optional<QuadraticAnalysis> quadratic) {
-        if (method.equals("gd-armijo")) {
+        if (DescentAlgorithm.byLabel(method).orElseThrow() == DescentAlgorithm.ARMIJO) {
             return "default (initial trial step 1 for every line search)";
         }
         return quadratic.filter(QuadraticAnalysis::positiveDefinite).isPresent()
@@ -203,7 +201,7 @@ final class DescendCommand implements Callable<Integer> {
             return "; raise --max-iterations or loosen --tol";
         }
         Double s = descent.parameters().get("step");
-        if (result.stopReason() == StopReason.DIVERGED && s != null && descent.name().equals("gd")
+        if (result.stopReason() == StopReason.DIVERGED && s != null && descent.algorithm() == DescentAlgorithm.GRADIENT_DESCENT
                 && quadratic.isPresent() && quadratic.get().maxStableStep().isPresent()
                 && s >= quadratic.get().maxStableStep().getAsDouble()) {
             return "; the step " + Numbers.table(s) + " is not below the stable limit 2/L = "
@@ -236,39 +234,9 @@ final class DescendCommand implements Callable<Integer> {
             q.optimalStep().ifPresent(v -> Json.put(node, "optimalStep", v));
             q.minimizer().ifPresent(x -> Json.put(node, "minimizer", x));
             q.predictedRate(descent).ifPresent(v -> Json.put(node, "predictedRate", v));
-            measuredRate(q, result).ifPresent(v -> Json.put(node, "measuredRate", v));
+            q.measuredRate(result.trajectory()).ifPresent(v -> Json.put(node, "measuredRate", v));
         });
         return root;
-    }
-
-    /** The measured contraction towards x*, when there is a minimiser and enough steps to measure it. */
-    static OptionalDouble measuredRate(QuadraticAnalysis q, DescentResult result) {
-        Optional<double[]> xStar = q.minimizer();
-        Trajectory t = result.trajectory();
-        if (xStar.isEmpty() || t.iterations() < 2) {
-            return OptionalDouble.empty();
-        }
-        int from = t.iterations() / 2;
-        double[] target = xStar.get();
-        // rounding floor: a tail already at x* in floating point measures nothing
-        double first = distance(t.points()[from], target);
-        if (!(first > 1e-12 * Math.max(1, norm(target)))) {
-            return OptionalDouble.empty();
-        }
-        double rate = QuadraticAnalysis.measuredRate(t, target);
-        return Double.isFinite(rate) ? OptionalDouble.of(rate) : OptionalDouble.empty();
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double norm(double[] a) {
-        return distance(a, new double[a.length]);
     }
 
     private void table(ScalarField field, DescentMethod descent, DescentResult result, List<String> chosen,
@@ -307,7 +275,7 @@ final class DescendCommand implements Callable<Integer> {
             q.optimalStep().ifPresent(v -> t.row("optimal step 2/(mu+L)", Numbers.table(v)));
             q.minimizer().ifPresent(v -> t.row("minimizer", Numbers.table(v)));
             q.predictedRate(descent).ifPresent(v -> t.row("predicted rate", Numbers.table(v)));
-            measuredRate(q, result).ifPresent(v -> t.row("measured rate", Numbers.table(v)));
+            q.measuredRate(result.trajectory()).ifPresent(v -> t.row("measured rate", Numbers.table(v)));
             if (!q.positiveDefinite()) {
                 t.row("note", "not positive definite: no minimiser");
             }

@@ -2,10 +2,10 @@ package org.fallline.samples;
 
 import java.util.List;
 
-import org.fallline.core.Box;
-import org.fallline.core.Expression;
-import org.fallline.core.ExpressionException;
-import org.fallline.core.ScalarField;
+import org.fallline.core.field.Box;
+import org.fallline.core.field.Expression;
+import org.fallline.core.field.ExpressionException;
+import org.fallline.core.field.ScalarField;
 import org.fallline.samples.internal.BadInputException;
 import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.internal.OptionTypes;

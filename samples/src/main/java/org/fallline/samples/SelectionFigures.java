@@ -117,7 +117,7 @@ final class SelectionFigures {
                     return;
                 }
             }
-            String group = byColumn < 0 ? SelectionAnalysis.ALL : cells[byColumn].trim();
+            String group = byColumn < 0 ? GroupReport.ALL : cells[byColumn].trim();
             double w = number(cells[0]);
             double[] x = new double[k];
             for (int i = 0; i < k; i++) {

@@ -28,7 +28,9 @@ class EquilibriaCommandTest {
         Run.Result r = Run.fallline("equilibria", "--potential", SADDLES, "--box", "-2:2,-1:13", "--format", "json");
         assertEquals(0, r.status(), r::toString);
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals(List.of("variables", "equilibria"), keys(root));
+        assertEquals(List.of("variables", "method", "complete", "equilibria", "stopping"), keys(root));
+        assertEquals("multistart", root.get("method").textValue());
+        assertEquals(false, root.get("complete").booleanValue());
         assertEquals("[\"x\",\"y\"]", root.get("variables").toString());
         JsonNode list = root.get("equilibria");
         assertEquals(3, list.size());
@@ -83,5 +85,23 @@ class EquilibriaCommandTest {
         assertEquals(1, min.get("point").get(0).doubleValue(), 1e-10);
         assertEquals(-2.0 / 3, min.get("value").doubleValue(), 1e-12);
         assertEquals("saddle", list.get(1).get("type").textValue());
+    }
+
+    /** sin x sin y has 41 critical points in [−7, 7]² (25 saddles, 8 minima, 8 maxima); 64 starts found 35. */
+    @Test
+    void defaultStoppingRuleFindsAllCriticalPointsOfSinSin() throws Exception {
+        Run.Result r = Run.fallline("equilibria", "--potential", "sin(x)*sin(y)", "--box", "-7:7,-7:7", "--format", "json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(41, root.get("equilibria").size());
+        JsonNode stop = root.get("stopping");
+        assertEquals("good-turing", stop.get("rule").textValue());
+        assertTrue(stop.get("satisfied").booleanValue());
+        assertTrue(stop.get("estimate").doubleValue() <= stop.get("threshold").doubleValue());
+        assertEquals(64 * stop.get("rounds").intValue(), stop.get("starts").intValue());
+        Run.Result table = Run.fallline("equilibria", "--potential", "sin(x)*sin(y)", "--box", "-7:7,-7:7",
+                "--starts", "64");
+        assertTrue(table.out().contains("method      multistart, 64 starts in 1 round (--starts)\n"), table::toString);
+        assertTrue(table.out().contains("found       35 equilibria"), table::toString);
     }
 }

@@ -1,10 +1,10 @@
 package org.fallline.core.internal;
 
-import org.fallline.core.DescentMethod;
-import org.fallline.core.DescentResult;
-import org.fallline.core.ScalarField;
-import org.fallline.core.StopReason;
-import org.fallline.core.StoppingCriteria;
+import org.fallline.core.descent.DescentMethod;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.field.ScalarField;
+import org.fallline.core.descent.StopReason;
+import org.fallline.core.descent.StoppingCriteria;
 
 /**
  * One run of a descent method: the current iterate x_k with V(x_k) and ∇V(x_k), its {@link IterationRecorder},

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fallline.core.ExpressionException;
+import org.fallline.core.field.ExpressionException;
 
 /**
  * Recursive-descent parser for the expression language, with a bounded nesting depth so that no
@@ -46,6 +46,8 @@ public final class ExpressionParser {
     /** Index of each variable name; fixed when the caller gave the list. */
     private final Map<String, Integer> variables;
     private final boolean fixedVariables;
+    /** The parameters (inputs that are not differentiated), for the message about an unknown name. */
+    private final List<String> parameters;
 
     private int pos;
     private Kind kind;
@@ -54,12 +56,16 @@ public final class ExpressionParser {
     private String ident;
     private int depth;
 
-    private ExpressionParser(String text, List<String> variables) {
+    private ExpressionParser(String text, List<String> variables, List<String> parameters) {
         this.text = text;
         this.variables = new LinkedHashMap<>();
         this.fixedVariables = variables != null;
+        this.parameters = parameters;
         if (variables != null) {
             for (String v : variables) {
+                this.variables.put(v, this.variables.size());
+            }
+            for (String v : parameters) {
                 this.variables.put(v, this.variables.size());
             }
         }
@@ -71,6 +77,15 @@ public final class ExpressionParser {
      * be in the list and are indexed by their position in it.
      */
     public static Result parse(String text, List<String> variables) {
+        return parse(text, variables, List.of());
+    }
+
+    /**
+     * Parses {@code text} over the given variables followed by the given parameters: identifiers
+     * must be in one of the lists, and are indexed by their position in the variables, or by the
+     * number of variables plus their position in the parameters.
+     */
+    public static Result parse(String text, List<String> variables, List<String> parameters) {
         if (text.length() > MAX_LENGTH) {
             throw new ExpressionException("expression too long: " + text.length()
                     + " characters (the limit is " + MAX_LENGTH + ")", text, MAX_LENGTH + 1);
@@ -78,7 +93,7 @@ public final class ExpressionParser {
         if (text.isBlank()) {
             throw new ExpressionException("empty expression", text, 1);
         }
-        ExpressionParser p = new ExpressionParser(text, variables);
+        ExpressionParser p = new ExpressionParser(text, variables, parameters);
         p.next();
         Node root = p.sum();
         if (p.kind != Kind.END) {
@@ -189,15 +204,24 @@ public final class ExpressionParser {
         Integer index = variables.get(name);
         if (index == null) {
             if (fixedVariables) {
-                throw new ExpressionException("unknown variable '" + name + "' at column " + column
-                        + (variables.isEmpty() ? "; there are no variables"
-                                : "; the variables are " + String.join(", ", variables.keySet())),
-                        text, column);
+                throw new ExpressionException(unknownName(name, column), text, column);
             }
             index = variables.size();
             variables.put(name, index);
         }
         return new Node.Var(index);
+    }
+
+    private String unknownName(String name, int column) {
+        if (parameters.isEmpty()) {
+            return "unknown variable '" + name + "' at column " + column
+                    + (variables.isEmpty() ? "; there are no variables"
+                            : "; the variables are " + String.join(", ", variables.keySet()));
+        }
+        List<String> spatial = List.copyOf(variables.keySet()).subList(0, variables.size() - parameters.size());
+        return "unknown name '" + name + "' at column " + column + "; the names allowed are "
+                + (spatial.isEmpty() ? "" : "the variables " + String.join(", ", spatial) + " and ")
+                + (parameters.size() == 1 ? "the parameter " : "the parameters ") + String.join(", ", parameters);
     }
 
     private Node call(String name, int column) {

@@ -3,11 +3,11 @@ package org.fallline.core.internal;
 import java.util.Arrays;
 import java.util.Map;
 import org.fallline.core.CoreException;
-import org.fallline.core.DescentResult;
-import org.fallline.core.ScalarField;
-import org.fallline.core.StopReason;
-import org.fallline.core.StoppingCriteria;
-import org.fallline.core.Trajectory;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.field.ScalarField;
+import org.fallline.core.descent.StopReason;
+import org.fallline.core.descent.StoppingCriteria;
+import org.fallline.core.descent.Trajectory;
 
 /**
  * Records the iterates of a descent run and decides when it stops: convergence (‖∇V‖ ≤ tolerance), the

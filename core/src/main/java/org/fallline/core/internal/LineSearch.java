@@ -6,7 +6,7 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
-import org.fallline.core.ScalarField;
+import org.fallline.core.field.ScalarField;
 
 /**
  * Line searches along a direction d from x: φ(t) = V(x + t d). Both return a step t &gt; 0 with

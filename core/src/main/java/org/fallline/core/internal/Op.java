@@ -30,6 +30,8 @@ final class Op {
     static final int POWC = 20;
     /** c^a, c a constant. */
     static final int EXPC = 21;
+    /** A parameter: an input that is not differentiated. */
+    static final int PARAM = 22;
 
     private Op() {
     }

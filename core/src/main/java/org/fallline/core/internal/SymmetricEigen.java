@@ -2,15 +2,22 @@ package org.fallline.core.internal;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.fallline.core.CoreException;
 
 /**
  * Eigen-decomposition of a real symmetric matrix, S = Q Λ Qᵀ, with the eigenvalues in ascending
  * order and each eigenvector's sign fixed (largest-magnitude component positive) so that results are
- * reproducible. Computed by commons-math3 {@link EigenDecomposition} on the symmetrised matrix (S + Sᵀ)/2.
+ * reproducible. Computed by EJML's symmetric QR algorithm (Householder tridiagonalisation, then implicit
+ * Wilkinson-shifted QR sweeps; {@code DecompositionFactory_DDRM.eig(n, true, true)}) on the symmetrised
+ * matrix (S + Sᵀ)/2. commons-math3's {@code EigenDecomposition} and Hipparchus'
+ * {@code EigenDecompositionSymmetric} (the same QL code) were replaced because they throw "convergence
+ * failed" on harmless matrices whose off-diagonal entries underflow, such as
+ * [[0, 2.55, 0], [2.55, 0.78, −1.6e−162], [0, −1.6e−162, −0.5]], met by Newton near a critical point.
+ *
+ * <p>Reference: G. H. Golub and C. F. Van Loan, <i>Matrix Computations</i>, 4th ed., Johns Hopkins 2013, §8.3.
  *
  * @param values  eigenvalues λ₁ ≤ … ≤ λₙ
  * @param vectors n × n, column j is the unit eigenvector of {@code values[j]}
@@ -31,8 +38,15 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         if (n == 0) {
             return new SymmetricEigen(new double[0], new double[0][0]);
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(s, false));
-        double[] raw = eig.getRealEigenvalues();
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(new DMatrixRMaj(s))) {
+            throw new CoreException(CoreException.Kind.NUMERICAL, "the symmetric eigenvalue iteration did not converge on a " + n + " x " + n
+                    + " Hessian");
+        }
+        double[] raw = new double[n];
+        for (int i = 0; i < n; i++) {
+            raw[i] = eig.getEigenvalue(i).getReal();
+        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -42,17 +56,18 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         double[][] vectors = new double[n][n];
         for (int j = 0; j < n; j++) {
             values[j] = raw[order[j]];
-            RealVector v = eig.getEigenvector(order[j]);
-            double norm = v.getNorm();
+            DMatrixRMaj v = eig.getEigenVector(order[j]);
+            double norm = 0;
             int big = 0;
-            for (int i = 1; i < n; i++) {
-                if (Math.abs(v.getEntry(i)) > Math.abs(v.getEntry(big))) {
+            for (int i = 0; i < n; i++) {
+                norm = Math.hypot(norm, v.get(i));
+                if (Math.abs(v.get(i)) > Math.abs(v.get(big))) {
                     big = i;
                 }
             }
-            double sign = v.getEntry(big) < 0 ? -1.0 : 1.0;
+            double sign = v.get(big) < 0 ? -1.0 : 1.0;
             for (int i = 0; i < n; i++) {
-                vectors[i][j] = sign * v.getEntry(i) / norm;
+                vectors[i][j] = sign * v.get(i) / norm;
             }
         }
         return new SymmetricEigen(values, vectors);
@@ -73,7 +88,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
             }
             for (int j = 0; j < n; j++) {
                 if (!Double.isFinite(matrix[i][j])) {
-                    throw new CoreException("Hessian entry (" + (i + 1) + "," + (j + 1) + ") is not finite: "
+                    throw new CoreException(CoreException.Kind.NUMERICAL, "Hessian entry (" + (i + 1) + "," + (j + 1) + ") is not finite: "
                             + matrix[i][j]);
                 }
             }

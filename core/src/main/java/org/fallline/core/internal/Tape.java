@@ -26,19 +26,25 @@ import org.fallline.core.CoreException;
  * never propagated again. Reference: A. Griewank and A. Walther, <i>Evaluating Derivatives</i>,
  * 2nd ed., SIAM 2008, ch. 13 (Taylor propagation of second order).
  *
- * <p>Evaluation is thread-safe: each thread gets its own work arrays (value, gradient and Hessian
- * per slot), allocated on its first use and reused after that, so evaluation allocates nothing.
- * The code is written for the small cases that dominate (slots on one or two variables): fast
+ * <p>Parameters are inputs that are not differentiated (time t, a user's constant): they sit in the
+ * slots after the variables, with empty active sets, and every slot that depends on one has its
+ * gradient and Hessian computed at each evaluation.
+ *
+ * <p>The tape itself is immutable. Evaluation writes into a {@link Workspace} (value, gradient and
+ * Hessian per slot) that belongs to one thread at a time: callers that evaluate many points make one
+ * and reuse it, so that nothing is allocated and nothing is shared between threads; the methods
+ * without a workspace use one per thread, found through a thread-local. The code is written for the small cases that dominate (slots on one or two variables): fast
  * paths for them, and tests before loops that may be empty, measured to matter on HotSpot.
  */
 public final class Tape {
 
     /** Kinds of a slot's gradient or Hessian. */
-    private static final byte ZERO = 0;
-    private static final byte FIXED = 1;
-    private static final byte LIVE = 2;
+    static final byte ZERO = 0;
+    static final byte FIXED = 1;
+    static final byte LIVE = 2;
 
     private final int n;
+    private final int np;
     private final int size;
     /** Slots before this one are variables (slot i is variable i) and constants: no work at run time. */
     private final int firstOp;
@@ -107,42 +113,28 @@ public final class Tape {
     /** ∇²V when it is constant (degree 2), made with hTemplate. */
     private volatile double[][] rootHessian;
 
+    /** The work arrays of the methods without a workspace argument, one set per thread. */
     private final ThreadLocal<Workspace> workspaces;
 
     /**
-     * Per-thread work arrays. Static, holding no reference back to the tape, so that a thread's
-     * map of thread-locals does not keep a dropped expression alive.
+     * Work arrays of one evaluation at a time: the value of every slot (with the parameters bound),
+     * and, made on first use, their gradients and Hessians. Not thread-safe: one thread uses a
+     * workspace at a time. Static, holding no reference back to the tape, so that a thread's map of
+     * thread-locals does not keep a dropped expression alive.
      */
-    private static final class Workspace {
-        final Thread owner = Thread.currentThread();
+    public static final class Workspace {
         final double[] v;
-        final double[] g;
+        double[] g;
         double[] h;
 
-        Workspace(double[] vTemplate, double[] gTemplate) {
+        Workspace(double[] vTemplate) {
             v = vTemplate.clone();
-            g = gTemplate.clone();
         }
     }
 
-    /**
-     * The workspace last used, so that a thread evaluating again and again skips the thread-local
-     * lookup. Read and written without synchronisation: a thread that sees another thread's
-     * workspace here (owner is final, so safely published) falls back to the thread-local.
-     */
-    private Workspace last;
-
-    private Workspace workspace() {
-        Workspace w = last;
-        if (w == null || w.owner != Thread.currentThread()) {
-            w = workspaces.get();
-            last = w;
-        }
-        return w;
-    }
-
-    private Tape(Layout l) {
+    private Tape(TapeLayout l) {
         this.n = l.n;
+        this.np = l.np;
         this.size = l.size;
         this.firstOp = l.firstOp;
         this.root = l.root;
@@ -188,7 +180,9 @@ public final class Tape {
         for (int i = 0; i < n; i++) {
             g[gOff[i]] = 1.0;
         }
-        run(new double[n], vTemplate.clone(), g, null, all(size), null, false);
+        double[] v = vTemplate.clone();
+        copy(new double[n], v, n);
+        run(v, g, null, all(size), null, false);
         this.gTemplate = g;
         if (gKind[root] == LIVE) {
             this.rootGradient = null;
@@ -198,7 +192,8 @@ public final class Tape {
                 rootGradient[act[gOff[root] + k]] = g[gOff[root] + k];
             }
         }
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.vTemplate, this.gTemplate));
+        double[] values = this.vTemplate;
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(values));
     }
 
     /** Polynomial degree of the expression, or 3 for "3 or more, or not a polynomial". */
@@ -206,38 +201,126 @@ public final class Tape {
         return degree;
     }
 
-    /** V(x). */
+    /** The number of parameters. */
+    public int parameterCount() {
+        return np;
+    }
+
+    /** New work arrays for this tape, with every parameter 0. */
+    public Workspace workspace() {
+        return new Workspace(vTemplate);
+    }
+
+    /** Binds the parameters p (length {@link #parameterCount()}) in w, for the evaluations that follow. */
+    public void bind(Workspace w, double[] p) {
+        double[] v = w.v;
+        for (int j = 0; j < np; j++) {
+            v[n + j] = p[j];
+        }
+    }
+
+    /** V(x) with the parameters bound in w: values only, no derivative work. */
+    public double value(Workspace w, double[] x) {
+        double[] v = w.v;
+        copy(x, v, n);
+        runValue(v);
+        return v[root];
+    }
+
+    /** Fills gradient[offset … offset + n − 1] with ∇V(x), the parameters bound in w; returns V(x). */
+    public double gradient(Workspace w, double[] x, double[] gradient, int offset) {
+        double[] v = w.v;
+        double[] g = w.g;
+        if (g == null) {
+            g = gTemplate.clone();
+            w.g = g;
+        }
+        copy(x, v, n);
+        run(v, g, null, gLive, hLive, false);
+        writeGradient(g, gradient, offset);
+        return v[root];
+    }
+
+    /** Fills gradient with ∇V(x) and hessian with ∇²V(x), the parameters bound in w; returns V(x). */
+    public double hessian(Workspace w, double[] x, double[] gradient, double[][] hessian) {
+        double[] h = hessianRun(w, x);
+        writeGradient(w.g, gradient, 0);
+        writeHessian(h, hessian);
+        return w.v[root];
+    }
+
+    /** ΔV(x) = tr ∇²V(x), the parameters bound in w; no n × n array is made. */
+    public double laplacian(Workspace w, double[] x) {
+        byte kind = hKind[root];
+        if (kind == ZERO) {
+            return 0.0;
+        }
+        if (kind == FIXED) {
+            double[][] fixed = rootHessian();
+            double trace = 0.0;
+            for (int i = 0; i < n; i++) {
+                trace += fixed[i][i];
+            }
+            return trace;
+        }
+        double[] h = hessianRun(w, x);
+        double trace = 0.0;
+        for (int k = 0, d = hOff[root]; k < nAct[root]; k++, d += k + 1) {
+            trace += h[d];
+        }
+        return trace;
+    }
+
+    /** This thread's workspace, for single evaluations (bind the parameters before each). */
+    public Workspace threadWorkspace() {
+        return workspaces.get();
+    }
+
+    /** V(x), for a tape without parameters, in this thread's workspace. */
     public double value(double[] x) {
-        Workspace w = workspace();
-        runValue(x, w.v);
-        return w.v[root];
+        return value(workspaces.get(), x);
     }
 
-    /** Fills gradient with ∇V(x); returns V(x). */
+    /** Fills gradient with ∇V(x); returns V(x); for a tape without parameters, in this thread's workspace. */
     public double gradient(double[] x, double[] gradient) {
-        Workspace w = workspace();
-        run(x, w.v, w.g, null, gLive, hLive, false);
-        writeGradient(w.g, gradient);
-        return w.v[root];
+        return gradient(workspaces.get(), x, gradient, 0);
     }
 
-    /** Fills gradient with ∇V(x) and hessian with ∇²V(x); returns V(x). */
+    /**
+     * Fills gradient with ∇V(x) and hessian with ∇²V(x); returns V(x); for a tape without parameters,
+     * in this thread's workspace.
+     */
     public double hessian(double[] x, double[] gradient, double[][] hessian) {
-        Workspace w = workspace();
+        return hessian(workspaces.get(), x, gradient, hessian);
+    }
+
+    /** One evaluation of values, gradients and Hessians in w; returns the Hessian storage. */
+    private double[] hessianRun(Workspace w, double[] x) {
         double[] h = w.h;
         if (h == null) {
             h = hessianTemplate().clone();
             w.h = h;
         }
-        run(x, w.v, w.g, h, gLive, hLive, true);
-        writeGradient(w.g, gradient);
-        writeHessian(h, hessian);
-        return w.v[root];
+        if (w.g == null) {
+            w.g = gTemplate.clone();
+        }
+        double[] v = w.v;
+        copy(x, v, n);
+        run(v, w.g, h, gLive, hLive, true);
+        return h;
     }
 
-    private void writeGradient(double[] g, double[] out) {
+    /** ∇²V when it is constant, made on first use. */
+    private double[][] rootHessian() {
+        hessianTemplate();
+        return rootHessian;
+    }
+
+    private void writeGradient(double[] g, double[] out, int offset) {
         if (rootGradient != null) {
-            copy(rootGradient, out, n);
+            for (int i = 0; i < n; i++) {
+                out[offset + i] = rootGradient[i];
+            }
             return;
         }
         int m = nAct[root];
@@ -245,15 +328,15 @@ public final class Tape {
         if (m == n) {
             // the root depends on every variable: its active set is 0 … n-1 in order
             for (int i = 0; i < n; i++) {
-                out[i] = g[go + i];
+                out[offset + i] = g[go + i];
             }
             return;
         }
         for (int i = 0; i < n; i++) {
-            out[i] = 0.0;
+            out[offset + i] = 0.0;
         }
         for (int k = 0; k < m; k++) {
-            out[act[go + k]] = g[go + k];
+            out[offset + act[go + k]] = g[go + k];
         }
     }
 
@@ -329,7 +412,9 @@ public final class Tape {
                                 + hSize + " numbers)");
                     }
                     t = new double[(int) hSize];
-                    run(new double[n], vTemplate.clone(), gTemplate.clone(), t, all(size), hasHessian, true);
+                    double[] v = vTemplate.clone();
+                    copy(new double[n], v, n);
+                    run(v, gTemplate.clone(), t, all(size), hasHessian, true);
                     if (hKind[root] == FIXED) {
                         double[][] fixed = new double[n][n];
                         scatterHessian(t, root, fixed);
@@ -344,9 +429,8 @@ public final class Tape {
 
     // ---- evaluation -------------------------------------------------------------------------------
 
-    /** V at x: values only. */
-    private void runValue(double[] x, double[] v) {
-        copy(x, v, n);
+    /** Values only, with the variables and parameters already in v. */
+    private void runValue(double[] v) {
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
@@ -383,13 +467,11 @@ public final class Tape {
     }
 
     /**
-     * Values and gradients (and Hessians when {@code hessian}) at x. {@code gLive[s]} says whether
-     * slot s's gradient is to be computed, {@code hLive[s]} its Hessian: the constant ones are not,
-     * except in the one pass that fills them in.
+     * Values and gradients (and Hessians when {@code hessian}), with the variables and parameters
+     * already in v. {@code gLive[s]} says whether slot s's gradient is to be computed, {@code hLive[s]}
+     * its Hessian: the constant ones are not, except in the one pass that fills them in.
      */
-    private void run(double[] x, double[] v, double[] g, double[] h, boolean[] gLive, boolean[] hLive,
-            boolean hessian) {
-        copy(x, v, n);
+    private void run(double[] v, double[] g, double[] h, boolean[] gLive, boolean[] hLive, boolean hessian) {
         final int[] op = this.op;
         final int[] argA = this.argA;
         final int[] argB = this.argB;
@@ -893,327 +975,11 @@ public final class Tape {
 
     // ---- layout -----------------------------------------------------------------------------------
 
-    /** Lays out the live slots (those the root depends on): variables, then constants, then operations. */
-    static Tape layout(List<TapeCompiler.Slot> slots, int root, int n) {
-        return new Tape(new Layout(slots, root, n));
-    }
-
-    /** The arrays of a tape, computed from the compiler's slots. */
-    private static final class Layout {
-        final int n;
-        int size;
-        int firstOp;
-        int root;
-        int degree;
-        int[] op;
-        int[] argA;
-        int[] argB;
-        double[] cst;
-        double[] cst2;
-        int[] mapA;
-        int[] mapB;
-        int[] maps;
-        int[] linBase;
-        int[] linRange;
-        int[] termA;
-        int[] termB;
-        double[] termCoef;
-        int[] termMapA;
-        int[] termMapB;
-        int[] termH1;
-        int[] termH2;
-        int[] termH3;
-        double[] termX;
-        int[] nAct;
-        int[] gOff;
-        int[] act;
-        int gSize;
-        byte[] gKind;
-        long[] hOff;
-        long hSize;
-        byte[] hKind;
-
-        Layout(List<TapeCompiler.Slot> slots, int oldRoot, int n) {
-            this.n = n;
-            boolean[] live = markLive(slots, oldRoot);
-            // new indices: variable i at i, then constants, then operations in their (topological) order
-            int[] index = new int[oldRoot + 1];
-            int constants = 0;
-            int operations = 0;
-            for (int s = 0; s <= oldRoot; s++) {
-                TapeCompiler.Slot slot = slots.get(s);
-                if (slot.op == Op.VAR) {
-                    index[s] = slot.a;
-                } else if (live[s] && slot.op == Op.CONST) {
-                    index[s] = n + constants++;
-                } else if (live[s]) {
-                    operations++;
-                }
-            }
-            firstOp = n + constants;
-            size = firstOp + operations;
-            int next = firstOp;
-            for (int s = 0; s <= oldRoot; s++) {
-                int o = slots.get(s).op;
-                if (live[s] && o != Op.VAR && o != Op.CONST) {
-                    index[s] = next++;
-                }
-            }
-            root = index[oldRoot];
-            degree = slots.get(oldRoot).degree;
-            allocate();
-            int[][] active = new int[size][];
-            int[] slotDegree = new int[size];
-            for (int i = 0; i < n; i++) {
-                op[i] = Op.VAR;
-                argA[i] = i;
-                active[i] = new int[] {i};
-                slotDegree[i] = 1;
-            }
-            List<int[]> linTerms = new ArrayList<>();
-            for (int s = 0; s <= oldRoot; s++) {
-                TapeCompiler.Slot slot = slots.get(s);
-                if (!live[s] || slot.op == Op.VAR) {
-                    continue;
-                }
-                int k = index[s];
-                op[k] = slot.op;
-                cst[k] = slot.c;
-                cst2[k] = slot.c2;
-                slotDegree[k] = slot.degree;
-                if (slot.op == Op.CONST) {
-                    active[k] = new int[0];
-                } else if (slot.op == Op.LIN) {
-                    int[][] sets = new int[2 * slot.termA.length][];
-                    for (int j = 0; j < slot.termA.length; j++) {
-                        int a = index[slot.termA[j]];
-                        int b = slot.termB[j] < 0 ? -1 : index[slot.termB[j]];
-                        sets[2 * j] = active[a];
-                        sets[2 * j + 1] = b < 0 ? new int[0] : active[b];
-                        linTerms.add(new int[] {k, a, b, j, s});
-                    }
-                    active[k] = TapeCompiler.sortedUnion(sets);
-                } else if (slot.b >= 0) {
-                    argA[k] = index[slot.a];
-                    argB[k] = index[slot.b];
-                    active[k] = TapeCompiler.sortedUnion(active[argA[k]], active[argB[k]]);
-                } else {
-                    argA[k] = index[slot.a];
-                    active[k] = active[argA[k]];
-                }
-            }
-            storage(active, slotDegree);
-            mapOperands(active);
-            mapTerms(active, linTerms, slots);
-        }
-
-        private static boolean[] markLive(List<TapeCompiler.Slot> slots, int root) {
-            boolean[] live = new boolean[root + 1];
-            live[root] = true;
-            for (int s = root; s >= 0; s--) {
-                TapeCompiler.Slot slot = slots.get(s);
-                if (!live[s] || slot.op == Op.VAR || slot.op == Op.CONST) {
-                    continue;
-                }
-                if (slot.termA != null) {
-                    for (int j = 0; j < slot.termA.length; j++) {
-                        live[slot.termA[j]] = true;
-                        if (slot.termB[j] >= 0) {
-                            live[slot.termB[j]] = true;
-                        }
-                    }
-                } else {
-                    live[slot.a] = true;
-                    if (slot.b >= 0) {
-                        live[slot.b] = true;
-                    }
-                }
-            }
-            return live;
-        }
-
-        private void allocate() {
-            op = new int[size];
-            argA = new int[size];
-            argB = new int[size];
-            cst = new double[size];
-            cst2 = new double[size];
-            mapA = new int[size];
-            mapB = new int[size];
-            linBase = new int[size];
-            nAct = new int[size];
-            gOff = new int[size];
-            gKind = new byte[size];
-            hKind = new byte[size];
-            hOff = new long[size];
-        }
-
-        /** Offsets of each slot's gradient and Hessian, and the kinds (constant or not) of both. */
-        private void storage(int[][] active, int[] slotDegree) {
-            long gTotal = 0;
-            long hTotal = 0;
-            for (int k = 0; k < size; k++) {
-                nAct[k] = active[k].length;
-                gOff[k] = (int) Math.min(gTotal, Integer.MAX_VALUE);
-                gTotal += nAct[k];
-                int d = slotDegree[k];
-                gKind[k] = d <= 1 ? FIXED : LIVE;
-                hKind[k] = d <= 1 ? ZERO : d == 2 ? FIXED : LIVE;
-                hOff[k] = hTotal;
-                if (hKind[k] != ZERO) {
-                    hTotal += (long) nAct[k] * (nAct[k] + 1) / 2;
-                }
-            }
-            // one entry that stays 0: the Hessian of every slot whose Hessian is zero points to it
-            for (int k = 0; k < size; k++) {
-                if (hKind[k] == ZERO) {
-                    hOff[k] = hTotal;
-                }
-            }
-            hTotal++;
-            if (gTotal > Integer.MAX_VALUE - 8) {
-                throw new CoreException("expression too large to compile (" + gTotal + " gradient entries)");
-            }
-            gSize = (int) gTotal;
-            hSize = hTotal;
-            act = new int[gSize];
-            for (int k = 0; k < size; k++) {
-                System.arraycopy(active[k], 0, act, gOff[k], nAct[k]);
-            }
-        }
-
-        private static boolean isBinary(int o) {
-            return o == Op.MUL || o == Op.DIV || o == Op.POW || o == Op.MIN || o == Op.MAX;
-        }
-
-        /** maps for binary operations: position of each operand's active variable in the slot's. */
-        private void mapOperands(int[][] active) {
-            IntList m = new IntList();
-            int[] position = new int[n];
-            for (int k = firstOp; k < size; k++) {
-                if (!isBinary(op[k])) {
-                    continue;
-                }
-                for (int j = 0; j < nAct[k]; j++) {
-                    position[active[k][j]] = j;
-                }
-                mapA[k] = m.size();
-                m.addPositions(active[argA[k]], position);
-                mapB[k] = m.size();
-                m.addPositions(active[argB[k]], position);
-            }
-            maps = m.toArray();
-        }
-
-        /** The terms of the linear combinations, grouped by kind, with their maps. */
-        private void mapTerms(int[][] active, List<int[]> linTerms, List<TapeCompiler.Slot> slots) {
-            int count = linTerms.size();
-            termA = new int[count];
-            termB = new int[count];
-            termCoef = new double[count];
-            termMapA = new int[count];
-            termMapB = new int[count];
-            termH1 = new int[count];
-            termH2 = new int[count];
-            termH3 = new int[count];
-            termX = new double[count];
-            IntList ranges = new IntList();
-            IntList m = new IntList();
-            for (int i = 0; i < maps.length; i++) {
-                m.add(maps[i]);
-            }
-            int[] position = new int[n];
-            int t = 0;
-            int i = 0;
-            while (i < count) {
-                int k = linTerms.get(i)[0];
-                int end = i;
-                while (end < count && linTerms.get(end)[0] == k) {
-                    end++;
-                }
-                for (int j = 0; j < nAct[k]; j++) {
-                    position[active[k][j]] = j;
-                }
-                linBase[k] = ranges.size();
-                for (int kind = 0; kind < 6; kind++) {
-                    ranges.add(t);
-                    for (int e = i; e < end; e++) {
-                        int[] term = linTerms.get(e);
-                        int a = term[1];
-                        int b = term[2];
-                        if (kindOf(a, b) != kind) {
-                            continue;
-                        }
-                        termA[t] = a;
-                        termB[t] = b;
-                        termCoef[t] = slots.get(term[4]).coefs[term[3]];
-                        if (kind <= 3) {
-                            // operands on one variable: store that variable's position directly
-                            int pa = position[active[a][0]];
-                            int pb = b < 0 ? pa : position[active[b][0]];
-                            termMapA[t] = pa;
-                            termMapB[t] = pb;
-                            termH1[t] = pa * (pa + 1) / 2 + pa;
-                            termH2[t] = pb * (pb + 1) / 2 + pb;
-                            termH3[t] = Math.max(pa, pb) * (Math.max(pa, pb) + 1) / 2 + Math.min(pa, pb);
-                            termX[t] = pa == pb ? 2.0 * termCoef[t] : termCoef[t];
-                        } else {
-                            termMapA[t] = m.size();
-                            m.addPositions(active[a], position);
-                            if (b >= 0) {
-                                termMapB[t] = m.size();
-                                m.addPositions(active[b], position);
-                            }
-                        }
-                        t++;
-                    }
-                }
-                ranges.add(t);
-                i = end;
-            }
-            linRange = ranges.toArray();
-            maps = m.toArray();
-        }
-
-        /**
-         * 0: product of two variables, 1: a variable, 2: a slot on one variable, 3: product of two slots
-         * on one variable each, 4: another slot, 5: another product.
-         */
-        private int kindOf(int a, int b) {
-            if (b < 0) {
-                return a < n ? 1 : nAct[a] == 1 ? 2 : 4;
-            }
-            if (a < n && b < n) {
-                return 0;
-            }
-            return nAct[a] == 1 && nAct[b] == 1 ? 3 : 5;
-        }
-    }
-
-    /** A growable list of ints. */
-    private static final class IntList {
-        private int[] data = new int[16];
-        private int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, 2 * size);
-            }
-            data[size++] = v;
-        }
-
-        void addPositions(int[] variables, int[] position) {
-            for (int v : variables) {
-                add(position[v]);
-            }
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
+    /**
+     * Lays out the live slots (those the root depends on) over n variables and np parameters: variables,
+     * parameters, constants, then operations.
+     */
+    static Tape layout(List<TapeCompiler.Slot> slots, int root, int n, int np) {
+        return new Tape(new TapeLayout(slots, root, n, np));
     }
 }

@@ -37,11 +37,14 @@ public final class TapeCompiler {
     }
 
     private final int[] variableIndex;
+    /** Number of differentiated variables; coordinates from n on are parameters. */
+    private final int n;
     private final List<Slot> slots = new ArrayList<>();
     private final Map<List<Object>, Integer> known = new HashMap<>();
 
-    private TapeCompiler(int[] variableIndex) {
+    private TapeCompiler(int[] variableIndex, int n) {
         this.variableIndex = variableIndex;
+        this.n = n;
     }
 
     /**
@@ -51,9 +54,17 @@ public final class TapeCompiler {
      * @param n             number of coordinates
      */
     public static Tape compile(Node root, int[] variableIndex, int n) {
-        TapeCompiler compiler = new TapeCompiler(variableIndex);
+        return compile(root, variableIndex, n, 0);
+    }
+
+    /**
+     * Compiles {@code root} over n variables and np parameters: the parser's indices map to
+     * 0 … n + np − 1, those from n on being parameters (inputs that are not differentiated).
+     */
+    public static Tape compile(Node root, int[] variableIndex, int n, int np) {
+        TapeCompiler compiler = new TapeCompiler(variableIndex, n);
         int r = compiler.lower(root);
-        return Tape.layout(compiler.slots, r, n);
+        return Tape.layout(compiler.slots, r, n, np);
     }
 
     // ---- lowering -----------------------------------------------------------------------------
@@ -65,6 +76,12 @@ public final class TapeCompiler {
         if (node instanceof Node.Var) {
             int i = variableIndex[((Node.Var) node).index];
             Slot s = new Slot();
+            if (i >= n) {
+                // a parameter: a number as far as the variables are concerned, so of degree 0
+                s.op = Op.PARAM;
+                s.a = i - n;
+                return add(s, List.of(Op.PARAM, s.a));
+            }
             s.op = Op.VAR;
             s.a = i;
             s.degree = 1;

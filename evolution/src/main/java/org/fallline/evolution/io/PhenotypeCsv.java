@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.fallline.evolution.PhenotypeSource;
 import org.fallline.evolution.SelectionException;
-import org.fallline.evolution.internal.SpanRecordSink;
 
 /**
  * A phenotype table in a delimited text file with a header line: comma, semicolon or tab
@@ -175,7 +174,7 @@ public final class PhenotypeCsv implements PhenotypeSource {
             wanted[c] = true;
         }
         String[] byColumn = new String[maxCol + 1];
-        SpanRecordSink spans = sink instanceof SpanRecordSink f ? f : null;
+        PhenotypeSource.SpanSink spans = sink instanceof PhenotypeSource.SpanSink f ? f : null;
         int[] fromByColumn = new int[maxCol + 1];
         int[] toByColumn = new int[maxCol + 1];
         int[] from = new int[cols.length];

@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.fallline.core.DescentDefaults;
-import org.fallline.core.DescentMethod;
-import org.fallline.core.DescentResult;
-import org.fallline.core.Expression;
-import org.fallline.core.QuadraticAnalysis;
-import org.fallline.core.StopReason;
-import org.fallline.core.StoppingCriteria;
+import org.fallline.core.descent.DescentAlgorithm;
+import org.fallline.core.descent.DescentDefaults;
+import org.fallline.core.descent.DescentMethod;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.field.Expression;
+import org.fallline.core.descent.QuadraticAnalysis;
+import org.fallline.core.descent.StopReason;
+import org.fallline.core.descent.StoppingCriteria;
 
 /**
  * Example of the core library on an ill-conditioned quadratic: how the condition number κ = L/μ of the
@@ -27,7 +28,7 @@ import org.fallline.core.StoppingCriteria;
  * gradient descent is stable for η &lt; 2/L = 0.02 and fastest at η* = 2/(μ + L) = 2/101, contracting by
  * (κ − 1)/(κ + 1) = 99/101 per step; optimally tuned momentum contracts by (√κ − 1)/(√κ + 1) = 9/11; conjugate
  * gradients finish in as many steps as A has distinct eigenvalues (2). The example then runs every method of
- * {@link DescentDefaults#NAMES} from (0, 0) with its default parameters until ‖∇V‖ ≤ 10⁻⁸ and prints, for
+ * {@link DescentAlgorithm#values()} from (0, 0) with its default parameters until ‖∇V‖ ≤ 10⁻⁸ and prints, for
  * each, the iterations and the predicted and measured contraction per step of ‖x_k − x*‖.
  *
  * <p>What to look for: fixed-step gradient descent needs about (κ/2)·ln(1/ε) steps to reduce the error by ε,
@@ -78,7 +79,7 @@ public final class ConditionNumberExample {
      * What the example computes.
      *
      * @param analysis the closed-form analysis of the quadratic
-     * @param runs     one run per method, in the order of {@link DescentDefaults#NAMES}
+     * @param runs     one run per method, in the order of {@link DescentAlgorithm#values()}
      */
     public record Result(QuadraticAnalysis analysis, List<Run> runs) {
 
@@ -101,8 +102,9 @@ public final class ConditionNumberExample {
         double[] xStar = q.minimizer().orElseThrow(() -> new IllegalStateException("A should be positive definite"));
         double[] x0 = {0, 0};
         List<Run> runs = new ArrayList<>();
-        for (String name : DescentDefaults.NAMES) {
-            DescentMethod m = DescentDefaults.create(name, v, x0, OptionalDouble.empty(), OptionalDouble.empty());
+        for (DescentAlgorithm algorithm : DescentAlgorithm.values()) {
+            String name = algorithm.label();
+            DescentMethod m = DescentDefaults.create(algorithm, v, x0, OptionalDouble.empty(), OptionalDouble.empty());
             DescentResult r = m.minimize(v, x0, StoppingCriteria.DEFAULT);
             OptionalDouble measured = r.iterations() >= MIN_ITERATIONS_FOR_RATE
                     ? OptionalDouble.of(QuadraticAnalysis.measuredRate(r.trajectory(), xStar))

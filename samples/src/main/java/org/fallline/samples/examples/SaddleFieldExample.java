@@ -3,15 +3,15 @@ package org.fallline.samples.examples;
 import java.util.List;
 import java.util.Locale;
 
-import org.fallline.core.Box;
-import org.fallline.core.DescentResult;
-import org.fallline.core.Equilibrium;
-import org.fallline.core.EquilibriumFinder;
-import org.fallline.core.Expression;
-import org.fallline.core.GradientCheck;
-import org.fallline.core.GradientDescent;
-import org.fallline.core.StoppingCriteria;
-import org.fallline.core.Trajectory;
+import org.fallline.core.field.Box;
+import org.fallline.core.descent.DescentResult;
+import org.fallline.core.equilibrium.Equilibrium;
+import org.fallline.core.equilibrium.EquilibriumFinder;
+import org.fallline.core.field.Expression;
+import org.fallline.core.field.GradientCheck;
+import org.fallline.core.descent.GradientDescent;
+import org.fallline.core.descent.StoppingCriteria;
+import org.fallline.core.descent.Trajectory;
 
 /**
  * Example of the core library on a field with saddles and no minimum: V(x, y) = eˣ cos y − x − 1.

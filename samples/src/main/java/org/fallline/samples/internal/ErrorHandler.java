@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.fallline.core.CoreException;
 import org.fallline.evolution.SelectionException;
+import org.fallline.physics.PhysicsException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -65,7 +66,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         }
         if (ex instanceof CoreException core) {
             err.println("error: " + oneLine(core.getMessage()));
-            return ExitStatus.BAD_INPUT;
+            return core.kind() == CoreException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
+        }
+        if (ex instanceof PhysicsException physics) {
+            err.println("error: " + oneLine(physics.getMessage()));
+            return physics.kind() == PhysicsException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
         }
         if (ex instanceof UncheckedIOException io) {
             return report(io.getCause(), err);

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.fallline.core.DescentDefaults;
-import org.fallline.core.QuadraticAnalysis;
-import org.fallline.core.StopReason;
+import org.fallline.core.descent.DescentAlgorithm;
+import org.fallline.core.descent.DescentDefaults;
+import org.fallline.core.descent.QuadraticAnalysis;
+import org.fallline.core.descent.StopReason;
 import org.junit.jupiter.api.Test;
 
 /** Facts of the B1 quadratic from /work/shared/reference/physics/README.md §4. */
@@ -29,7 +30,7 @@ class ConditionNumberExampleTest {
 
     @Test
     void everyMethodRanWithItsDefaults() {
-        assertEquals(DescentDefaults.NAMES.size(), result.runs().size());
+        assertEquals(DescentAlgorithm.values().length, result.runs().size());
         assertEquals(2.0 / 101, result.run("gd").parameters().get("step"), 1e-15);
         assertEquals(81.0 / 121, result.run("heavy-ball").parameters().get("momentum"), 1e-12);
         for (String fixedStep : new String[] {"gd", "heavy-ball", "nesterov", "newton", "cg"}) {

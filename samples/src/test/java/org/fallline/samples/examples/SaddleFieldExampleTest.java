@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.fallline.core.Equilibrium;
-import org.fallline.core.EquilibriumType;
+import org.fallline.core.equilibrium.Equilibrium;
+import org.fallline.core.equilibrium.EquilibriumType;
 import org.junit.jupiter.api.Test;
 
 class SaddleFieldExampleTest {

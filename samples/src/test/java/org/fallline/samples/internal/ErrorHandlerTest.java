@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 import org.fallline.core.CoreException;
+import org.fallline.physics.PhysicsException;
 import org.fallline.evolution.SelectionException;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,12 @@ class ErrorHandlerTest {
     void exceptionsMapToExitStatus() {
         assertEquals(new Reported(2, List.of("error: box coordinate 1 needs LO < HI")),
                 report(new CoreException("box coordinate 1 needs LO < HI")));
+        assertEquals(new Reported(3, List.of("error: the Hessian is singular at (0, 0)")),
+                report(CoreException.numerical("the Hessian is singular at (0, 0)")));
+        assertEquals(new Reported(2, List.of("error: --n must be >= 2")),
+                report(PhysicsException.badInput("--n must be >= 2")));
+        assertEquals(new Reported(3, List.of("error: blow-up at t = 0.3")),
+                report(PhysicsException.numerical("blow-up at t = 0.3")));
         assertEquals(new Reported(2, List.of("error: data.csv:3:2: expected a number")),
                 report(new SelectionException(SelectionException.Kind.BAD_INPUT, "data.csv:3:2: expected a number")));
         assertEquals(new Reported(3, List.of("error: IRLS did not converge")),

@@ -1,0 +1,11 @@
+/**
+ * fallline evolution: Lande–Arnold selection analysis. {@code org.fallline.evolution.internal} stays internal.
+ */
+module org.fallline.evolution {
+    requires transitive org.fallline.core;
+    requires commons.math3;
+    requires com.opencsv;
+
+    exports org.fallline.evolution;
+    exports org.fallline.evolution.io;
+}

@@ -1,0 +1,11 @@
+/**
+ * fallline physics: gradient flows, momentum flows and the heat equation as a gradient flow, on Hipparchus.
+ */
+module org.fallline.physics {
+    requires transitive org.fallline.core;
+    requires hipparchus.core;
+    requires hipparchus.ode;
+
+    exports org.fallline.physics;
+    // exports: add each public package here as it is written (internal packages stay unexported)
+}
