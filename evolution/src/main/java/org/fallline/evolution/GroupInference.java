@@ -122,18 +122,12 @@ final class GroupInference {
                     progress.run(options.permutations()));
             permuted = rep.count();
             failures(rep, "permutation", where, notes);
-            double[] observed = new double[rep.dimension()];
+            int[] identity = new int[rows.size()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            double[] p = rep.permutationPValues(stat.apply(identity));
             int at = 0;
-            for (Coefficient c : beta) {
-                observed[at++] = c.estimate();
-            }
-            if (gamma != null) {
-                for (Coefficient c : gamma) {
-                    observed[at++] = c.estimate();
-                }
-            }
-            double[] p = rep.permutationPValues(observed);
-            at = 0;
             for (int i = 0; i < beta.size(); i++) {
                 beta.set(i, beta.get(i).withPermutationP(p[at++]));
             }
@@ -141,7 +135,14 @@ final class GroupInference {
                 for (int i = 0; i < gamma.size(); i++) {
                     gamma.set(i, gamma.get(i).withPermutationP(p[at++]));
                 }
+                for (int i = 0; i < lambda.size(); i++) {
+                    lambda.set(i, lambda.get(i).withPermutationP(p[at++]));
+                }
             }
+            notes.add("perm.p.value" + where + ": Freedman–Lane permutation tests of beta and gamma (residuals of the"
+                    + " model without the term permuted, t statistics compared, two-sided, p = (1 + #{|t*| >= |t|})/(B"
+                    + " + 1), B = " + permuted + ")" + (gamma != null ? "; for the eigenvalues fitness is permuted and"
+                    + " gamma re-estimated and re-rotated in every permutation (Reynolds et al. 2010)" : ""));
         }
 
         SelectionGradient gradient = new SelectionGradient(r.gradient().intercept(), beta, r.gradient().fit());

@@ -122,7 +122,10 @@ public record SelectionReport(String source, String fitness, List<String> traits
         rows.add(Estimate.of(grp, "fit", "mean_fitness", g.meanFitness()));
         fit(grp, "linear", g.gradient().fit(), rows);
         g.quadratic().ifPresent(q -> fit(grp, "quadratic", q.fit(), rows));
-        g.canonical().ifPresent(ca -> fit(grp, "canonical", ca.fit(), rows));
+        // The double regression's fit is the second-order model's (same fitted values once the axes are
+        // chosen); its F and degrees of freedom would ignore the rotation estimated from the data, so
+        // only R² is reported.
+        g.canonical().ifPresent(ca -> rows.add(Estimate.of(grp, "fit", "canonical.r.squared", ca.fit().rSquared())));
     }
 
     private static void fit(String grp, String prefix, ModelFit f, List<Estimate> rows) {
@@ -131,7 +134,7 @@ public record SelectionReport(String source, String fitness, List<String> traits
         rows.add(Estimate.of(grp, "fit", prefix + ".sigma", f.sigma()));
         OptionalDouble e = OptionalDouble.empty();
         rows.add(new Estimate(grp, "fit", prefix + ".f.statistic", f.fStatistic(), e, OptionalDouble.of(f.fStatistic()),
-                OptionalDouble.of(f.fPValue()), e, e, e, e));
+                OptionalDouble.of(f.fPValue()), e, e, e, e, e, e));
         rows.add(Estimate.of(grp, "fit", prefix + ".df", f.dfModel()));
         rows.add(Estimate.of(grp, "fit", prefix + ".df.residual", f.dfResidual()));
     }

@@ -64,7 +64,7 @@ final class SelectionCommand implements Callable<Integer> {
 
     /** The tidy CSV header. */
     static final List<String> TIDY_HEADER = List.of("group", "analysis", "term", "estimate", "std.error",
-            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value");
+            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
 
     @Spec
     CommandSpec spec;

@@ -35,7 +35,9 @@ final class SelectionRendering {
         HEADINGS.put("beta", "Directional selection gradients beta (first-order model)");
         HEADINGS.put("gamma", "Quadratic selection gradients gamma (second-order model; diagonal = coefficient of z^2/2)");
         HEADINGS.put("quadratic_linear", "Linear terms of the second-order model");
-        HEADINGS.put("eigenvalue", "Canonical analysis of gamma: eigenvalues (double regression)");
+        HEADINGS.put("eigenvalue", "Canonical analysis of gamma: eigenvalues (std.error, statistic and p.value from the"
+                + " double regression, conditional on the rotation estimated from the same data; perm.p.value and"
+                + " boot.* redo the rotation in every replicate)");
         HEADINGS.put("theta", "Canonical analysis: linear gradients theta along the axes");
         HEADINGS.put("beta_logistic", "Logistic selection gradients beta (Janzen & Stern 1998)");
         HEADINGS.put("gamma_logistic", "Logistic quadratic gradients gamma");
@@ -45,7 +47,7 @@ final class SelectionRendering {
     }
 
     private static final List<String> STATS = List.of("std.error", "statistic", "p.value", "conf.low", "conf.high",
-            "boot.se", "perm.p.value");
+            "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
 
     private SelectionRendering() {
     }
@@ -53,7 +55,7 @@ final class SelectionRendering {
     static String[] tidyRow(Estimate e) {
         return new String[] {e.group(), e.analysis(), e.term(), Numbers.csv(e.estimate()), csv(e.stdError()),
             csv(e.statistic()), csv(e.pValue()), csv(e.confLow()), csv(e.confHigh()), csv(e.bootSe()),
-            csv(e.permPValue())};
+            csv(e.permPValue()), csv(e.bootConfLow()), csv(e.bootConfHigh())};
     }
 
     private static String csv(OptionalDouble v) {
@@ -69,6 +71,8 @@ final class SelectionRendering {
             case "conf.high" -> e.confHigh();
             case "boot.se" -> e.bootSe();
             case "perm.p.value" -> e.permPValue();
+            case "boot.conf.low" -> e.bootConfLow();
+            case "boot.conf.high" -> e.bootConfHigh();
             default -> throw new IllegalArgumentException(column);
         };
     }

@@ -15,9 +15,10 @@ import org.fallline.evolution.Standardization;
  *       the uncertainty of the means and standard deviations. The statistic is
  *       [β (k), γ<sub>ij</sub> for i ≤ j, eigenvalues of γ (k, decreasing), Δz̄ = Gβ (k, when G is
  *       given)], the last three only with the second-order model.</li>
- *   <li>Permutation (Mitchell-Olds &amp; Shaw 1987, Evolution 41: 1149–1161): fitness is shuffled
- *       among individuals, traits stay, so ΣψψᵀT and W̄ are unchanged and only Σψe is recomputed;
- *       the statistic is [β, γ<sub>ij</sub> for i ≤ j].</li>
+ *   <li>Permutation: Freedman–Lane tests of each β and γ<sub>ij</sub> ({@link FreedmanLane}), and for
+ *       the eigenvalues of γ fitness shuffled among individuals with γ re-estimated and re-rotated in
+ *       every permutation (Reynolds et al. 2010), so the test includes the rotation's own
+ *       variability; the design and W̄ are unchanged, and each permutation costs O(n·q) per term.</li>
  * </ul>
  *
  * <p>A resample in which the analysis is not defined (a constant trait, zero fitness, a singular design)
@@ -130,20 +131,20 @@ public final class ResamplingStatistics {
     }
 
     /**
-     * The permutation statistic [β, γ (i ≤ j)] for the group whose full-data moments are {@code sm},
-     * with the factors of the designs computed once: each permutation needs only Σψ(z)e, and θ from the
-     * semi-normal equations.
+     * The permutation statistic for the group whose full-data moments are {@code sm}: the Freedman–Lane
+     * t* of every β (first-order model) and γ<sub>ij</sub>, i ≤ j (second-order model), then the
+     * eigenvalues of γ re-estimated from the permuted fitness and re-rotated (decreasing; Reynolds et al.
+     * 2010, Evolution 64: 3121–3125). The identity permutation gives the observed values.
      */
     public java.util.function.Function<int[], double[]> permutation(StandardizedMoments sm) {
         int p1 = PolynomialBasis.firstOrderSize(k);
         int q = PolynomialBasis.secondOrderSize(k);
-        LeastSquares.Solution f1 = LeastSquares.solve(sm.design(p1), sm.n());
-        LeastSquares.Solution f2 = quadratic ? LeastSquares.solve(sm.design(), sm.n()) : null;
         double wbar = sm.meanFitness();
         double[] mean = sm.mean();
         double[] c = sm.scale();
         int n = rows.size();
         double[][] psi = new double[n][q];
+        double[] y = new double[n];
         double[] x = new double[k];
         double[] z = new double[k];
         for (int i = 0; i < n; i++) {
@@ -152,31 +153,74 @@ public final class ResamplingStatistics {
                 z[j] = (x[j] - mean[j]) / c[j];
             }
             PolynomialBasis.fill(z, k, psi[i]);
+            y[i] = rows.fitness(i) / wbar - 1.0;
         }
-        return perm -> {
-            double[] xy = new double[q];
-            for (int i = 0; i < n; i++) {
-                double e = rows.fitness(perm[i]) - wbar;
-                double[] row = psi[i];
-                for (int a = 0; a < q; a++) {
-                    xy[a] += row[a] * e;
+        int[] betaTerms = new int[k];
+        for (int i = 0; i < k; i++) {
+            betaTerms[i] = PolynomialBasis.linear(i);
+        }
+        FreedmanLane first = freedmanLane(psi, y, sm.design(p1), p1, betaTerms, sm.n());
+        FreedmanLane second = null;
+        LeastSquares.Solution f2 = null;
+        if (quadratic) {
+            int[] gammaTerms = new int[k * (k + 1) / 2];
+            int at = 0;
+            for (int i = 0; i < k; i++) {
+                for (int j = i; j < k; j++) {
+                    gammaTerms[at++] = PolynomialBasis.quadratic(k, i, j);
                 }
             }
-            double[] out = new double[k + (quadratic ? k * (k + 1) / 2 : 0)];
-            double[] b1 = f1.solveNormal(Arrays.copyOf(xy, p1));
-            for (int i = 0; i < k; i++) {
-                out[i] = b1[1 + i] / wbar;
-            }
+            second = freedmanLane(psi, y, sm.design(), q, gammaTerms, sm.n());
+            f2 = LeastSquares.solve(sm.design(), sm.n());
+        }
+        FreedmanLane fl2 = second;
+        LeastSquares.Solution full2 = f2;
+        return perm -> {
+            double[] out = new double[k + (quadratic ? k * (k + 1) / 2 + k : 0)];
+            double[] t1 = first.statistic(perm);
+            System.arraycopy(t1, 0, out, 0, k);
             if (quadratic) {
-                double[] b2 = f2.solveNormal(xy);
-                int at = k;
-                for (int i = 0; i < k; i++) {
-                    for (int j = i; j < k; j++) {
-                        out[at++] = b2[PolynomialBasis.quadratic(k, i, j)] / wbar;
+                double[] t2 = fl2.statistic(perm);
+                System.arraycopy(t2, 0, out, k, t2.length);
+                double[] xy = new double[q];
+                for (int i = 0; i < n; i++) {
+                    double e = y[perm[i]];
+                    double[] row = psi[i];
+                    for (int a = 0; a < q; a++) {
+                        xy[a] += row[a] * e;
                     }
                 }
+                double[] b2 = full2.solveNormal(xy);
+                double[][] gamma = new double[k][k];
+                for (int i = 0; i < k; i++) {
+                    for (int j = i; j < k; j++) {
+                        gamma[i][j] = b2[PolynomialBasis.quadratic(k, i, j)];
+                        gamma[j][i] = gamma[i][j];
+                    }
+                }
+                System.arraycopy(Canonical.of(gamma).values(), 0, out, k + t2.length, k);
             }
             return out;
         };
+    }
+
+    /** The Freedman–Lane tests of {@code terms} in the m-column model whose augmented triangle is given. */
+    private static FreedmanLane freedmanLane(double[][] psi, double[] y, double[][] design, int m, int[] terms,
+            long n) {
+        LeastSquares.Solution full = LeastSquares.solve(design, n);
+        LeastSquares.Solution[] reduced = new LeastSquares.Solution[terms.length];
+        for (int t = 0; t < terms.length; t++) {
+            int j = terms[t];
+            double[][] d = new double[design.length][m];
+            for (int r = 0; r < design.length; r++) {
+                for (int col = 0, to = 0; col <= m; col++) {
+                    if (col != j) {
+                        d[r][to++] = design[r][col];
+                    }
+                }
+            }
+            reduced[t] = LeastSquares.solve(d, n);
+        }
+        return new FreedmanLane(psi, y, m, full, terms, reduced);
     }
 }
