@@ -290,12 +290,11 @@ final class DescendCommand implements Callable<Integer> {
         header.add("value");
         header.add("gradient_norm");
         List<String[]> rows = new ArrayList<>(t.size());
-        double[][] points = t.points();
         for (int k = 0; k < t.size(); k++) {
             String[] row = new String[names.size() + 3];
             row[0] = Integer.toString(k);
             for (int i = 0; i < names.size(); i++) {
-                row[1 + i] = Numbers.csv(points[k][i]);
+                row[1 + i] = Numbers.csv(t.coordinate(k, i));
             }
             row[names.size() + 1] = Numbers.csv(t.value(k));
             row[names.size() + 2] = Numbers.csv(t.gradientNorm(k));
@@ -314,8 +313,8 @@ final class DescendCommand implements Callable<Integer> {
             double[] px = new double[k];
             double[] py = new double[k];
             for (int i = 0; i < k; i++) {
-                px[i] = t.points()[i][0];
-                py[i] = t.points()[i][1];
+                px[i] = t.coordinate(i, 0);
+                py[i] = t.coordinate(i, 1);
             }
             double[] xr = range(px);
             double[] yr = range(py);

@@ -56,8 +56,8 @@ public final class ArmijoDescent implements DescentMethod {
     }
 
     @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        DescentRun run = new DescentRun(f, x0, stop, false);
+    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer) {
+        DescentRun run = new DescentRun(f, x0, stop, false, observer);
         while (run.going()) {
             double[] g = run.gradient();
             run.backtrack(Vectors.negate(g), -Vectors.dot(g, g), initialStep, C1, SHRINK);

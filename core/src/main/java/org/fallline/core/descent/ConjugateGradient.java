@@ -38,8 +38,8 @@ public final class ConjugateGradient implements DescentMethod {
     }
 
     @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        DescentRun run = new DescentRun(f, x0, stop, false);
+    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer) {
+        DescentRun run = new DescentRun(f, x0, stop, false, observer);
         if (run.going()) {
             double[][] a = run.constantHessian();
             if (a != null) {

@@ -4,7 +4,7 @@ import org.fallline.core.CoreException;
 import org.fallline.core.field.ScalarField;
 
 import java.util.OptionalDouble;
-import org.fallline.core.internal.IterationRecorder;
+import org.fallline.core.internal.IterationMonitor;
 import org.fallline.core.internal.SymmetricEigen;
 
 /**
@@ -38,7 +38,7 @@ public final class DescentDefaults {
      */
     public static DescentMethod create(DescentAlgorithm algorithm, ScalarField f, double[] x0, OptionalDouble step,
                                        OptionalDouble momentum) {
-        IterationRecorder.checkStart(f, x0);
+        IterationMonitor.checkStart(f, x0);
         if (step.isPresent() && !algorithm.takesStep()) {
             throw new CoreException("method '" + algorithm.label() + "' takes no step");
         }

@@ -28,9 +28,24 @@ public interface DescentMethod {
     Map<String, Double> parameters();
 
     /**
-     * Runs the method from x₀.
+     * Runs the method from x₀ and records every iterate: the result's trajectory is complete, x₀ … x_K (as
+     * recorded by {@link TrajectoryRecorder#everyStep()}).
      *
      * @throws CoreException if x₀ has the wrong dimension or is not finite, or V or ∇V is not finite at x₀
      */
-    DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop);
+    default DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
+        TrajectoryRecorder recorder = TrajectoryRecorder.everyStep();
+        DescentResult ends = minimize(f, x0, stop, recorder);
+        return new DescentResult(ends.method(), ends.parameters(), recorder.trajectory(), ends.iterations(),
+                ends.stopReason());
+    }
+
+    /**
+     * Runs the method from x₀, showing x₀ and every iterate to the observer and keeping none of them: the
+     * result's trajectory holds only x₀ and x_K. For long runs or many unknowns, where the complete trajectory
+     * would not fit in memory; {@link TrajectoryRecorder#every(int)} records every m-th iterate.
+     *
+     * @throws CoreException if x₀ has the wrong dimension or is not finite, or V or ∇V is not finite at x₀
+     */
+    DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer);
 }

@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The outcome of one descent run: which method with which parameters, the whole trajectory, the
- * number of steps and why it stopped. The final iterate is always finite: a run that diverged ends on
- * the last finite iterate.
+ * The outcome of one descent run: which method with which parameters, the trajectory (every iterate,
+ * or only x₀ and x_K when the run was watched by a {@link StepObserver} instead), the number of steps and
+ * why it stopped. The final iterate is always finite: a run that diverged ends on the last finite iterate.
  *
  * @param method     the method's name as the command line spells it ("gd", "heavy-ball", …)
  * @param parameters the parameters used, in a fixed order (e.g. {step=0.0198…, momentum=0.669…})
- * @param trajectory x₀ … x_K
+ * @param trajectory x₀ … x_K, complete or only its ends
  * @param iterations K
  * @param stopReason why the run stopped
  */
@@ -33,17 +33,17 @@ public record DescentResult(String method, Map<String, Double> parameters, Traje
 
     /** x_K, copied. */
     public double[] finalPoint() {
-        return trajectory.point(iterations);
+        return trajectory.lastPoint();
     }
 
     /** V(x_K). */
     public double finalValue() {
-        return trajectory.value(iterations);
+        return trajectory.value(trajectory.size() - 1);
     }
 
     /** ‖∇V(x_K)‖. */
     public double finalGradientNorm() {
-        return trajectory.gradientNorm(iterations);
+        return trajectory.gradientNorm(trajectory.size() - 1);
     }
 
     /** True when the run stopped because ‖∇V‖ reached the tolerance. */

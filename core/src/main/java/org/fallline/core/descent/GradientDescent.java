@@ -45,8 +45,8 @@ public final class GradientDescent implements DescentMethod {
     }
 
     @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        DescentRun run = new DescentRun(f, x0, stop, true);
+    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer) {
+        DescentRun run = new DescentRun(f, x0, stop, true, observer);
         while (run.going()) {
             double[] x = run.x();
             double[] g = run.gradient();

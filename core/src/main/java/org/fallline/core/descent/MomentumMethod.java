@@ -43,8 +43,8 @@ abstract class MomentumMethod implements DescentMethod {
     }
 
     @Override
-    public final DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        DescentRun run = new DescentRun(f, x0, stop, true);
+    public final DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer) {
+        DescentRun run = new DescentRun(f, x0, stop, true, observer);
         double[] previous = x0.clone();
         double[] work = new double[f.dimension()];
         while (run.going()) {

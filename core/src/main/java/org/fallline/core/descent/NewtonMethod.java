@@ -46,10 +46,10 @@ public final class NewtonMethod implements DescentMethod {
     }
 
     @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
+    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer) {
         int n = f.dimension();
         double[][] h = new double[n][n];
-        DescentRun run = new DescentRun(f, x0, stop, false);
+        DescentRun run = new DescentRun(f, x0, stop, false, observer);
         while (run.going()) {
             double[] g = run.gradient();
             f.hessian(run.x(), g, h);

@@ -282,16 +282,17 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
 
     /**
      * The measured contraction towards the minimiser x* over the second half of a run's trajectory, when there is a
-     * minimiser and something to measure: empty for fewer than 2 steps, and when the tail already sits at x* within
-     * rounding (‖x_m − x*‖ ≤ 10⁻¹² max(1, ‖x*‖): such a tail measures nothing but floating point).
+     * minimiser and something to measure: empty for fewer than 2 steps, for a trajectory that is not complete, and
+     * when the tail already sits at x* within rounding (‖x_m − x*‖ ≤ 10⁻¹² max(1, ‖x*‖): such a tail measures nothing
+     * but floating point).
      */
     public OptionalDouble measuredRate(Trajectory trajectory) {
         Optional<double[]> xStar = minimizer();
-        if (xStar.isEmpty() || trajectory.iterations() < 2) {
+        if (xStar.isEmpty() || trajectory.iterations() < 2 || !trajectory.complete()) {
             return OptionalDouble.empty();
         }
         double[] target = xStar.get();
-        double first = Vectors.distance(trajectory.points()[trajectory.iterations() / 2], target);
+        double first = Vectors.distance(trajectory.point(trajectory.iterations() / 2), target);
         if (!(first > ROUNDING_FLOOR * Math.max(1, Vectors.norm(target)))) {
             return OptionalDouble.empty();
         }
@@ -315,20 +316,25 @@ public record QuadraticAnalysis(double[][] hessian, double[] linear, double cons
     /**
      * (‖x_to − x*‖ / ‖x_from − x*‖)^{1/(to − from)}, the geometric mean of the per-step ratios between from and to.
      *
-     * @throws IllegalArgumentException if not 0 ≤ from &lt; to ≤ K or the dimension differs
+     * @throws IllegalArgumentException if not 0 ≤ from &lt; to ≤ K, the dimension differs, or the trajectory
+     *                                  is not complete
      * @throws CoreException (numerical) if x_from = x*
      */
     public static double measuredRate(Trajectory trajectory, double[] limit, int from, int to) {
+        if (!trajectory.complete()) {
+            throw new IllegalArgumentException("measured rate needs every iterate; the trajectory holds "
+                    + trajectory.size() + " of " + (trajectory.iterations() + 1));
+        }
         if (from < 0 || from >= to || to > trajectory.iterations()) {
             throw new IllegalArgumentException("measured rate needs 0 <= from < to <= " + trajectory.iterations()
                     + ", got from " + from + ", to " + to);
         }
-        if (limit.length != trajectory.points()[0].length) {
+        if (limit.length != trajectory.dimension()) {
             throw new IllegalArgumentException("limit point has " + limit.length + " coordinates, the trajectory "
-                    + trajectory.points()[0].length);
+                    + trajectory.dimension());
         }
-        double first = Vectors.distance(trajectory.points()[from], limit);
-        double last = Vectors.distance(trajectory.points()[to], limit);
+        double first = Vectors.distance(trajectory.point(from), limit);
+        double last = Vectors.distance(trajectory.point(to), limit);
         if (first == 0) {
             throw new CoreException(CoreException.Kind.NUMERICAL, "iterate " + from + " is already at the limit; there is no rate to measure");
         }

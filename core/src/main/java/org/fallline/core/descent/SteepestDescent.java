@@ -36,8 +36,8 @@ public final class SteepestDescent implements DescentMethod {
     }
 
     @Override
-    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop) {
-        DescentRun run = new DescentRun(f, x0, stop, false);
+    public DescentResult minimize(ScalarField f, double[] x0, StoppingCriteria stop, StepObserver observer) {
+        DescentRun run = new DescentRun(f, x0, stop, false, observer);
         double[][] a = run.constantHessian();
         double trial = 1.0 / Math.max(1.0, Vectors.norm(run.gradient()));
         while (run.going()) {

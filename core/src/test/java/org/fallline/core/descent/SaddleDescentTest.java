@@ -44,7 +44,7 @@ class SaddleDescentTest {
         assertEquals(StopReason.DIVERGED, r.stopReason());
         Trajectory t = r.trajectory();
         for (int k = 0; k < t.size(); k++) {
-            if (Math.abs(t.points()[k][1]) > 1) {
+            if (Math.abs(t.coordinate(k, 1)) > 1) {
                 return k;
             }
         }

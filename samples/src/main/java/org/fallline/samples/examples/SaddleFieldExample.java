@@ -83,7 +83,7 @@ public final class SaddleFieldExample {
     /** The first k with |x_k[coordinate]| &gt; bound, or −1. */
     static int firstAbove(Trajectory t, int coordinate, double bound) {
         for (int k = 0; k < t.size(); k++) {
-            if (Math.abs(t.points()[k][coordinate]) > bound) {
+            if (Math.abs(t.coordinate(k, coordinate)) > bound) {
                 return k;
             }
         }
@@ -118,7 +118,7 @@ public final class SaddleFieldExample {
         Trajectory t = d.trajectory();
         int closest = 0;
         for (int k = 1; k < t.size(); k++) {
-            if (norm(t.points()[k]) < norm(t.points()[closest])) {
+            if (norm(t.point(k)) < norm(t.point(closest))) {
                 closest = k;
             }
         }
