@@ -111,6 +111,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
             for (Coefficient e : gl.gamma()) {
                 rows.add(Estimate.of(grp, gl.gammaAnalysis(), e));
             }
+            for (Coefficient e : gl.gammaJs()) {
+                rows.add(Estimate.of(grp, gl.gammaJsAnalysis(), e));
+            }
         }
         g.response().ifPresent(r -> {
             for (Coefficient e : r.response()) {

@@ -68,8 +68,9 @@ class TidyTest {
                 case "eigenvalue" -> assertTrue(e.stdError().isPresent() && e.bootSe().isPresent()
                         && e.permPValue().isPresent() && e.bootConfLow().isPresent() && e.bootConfHigh().isPresent());
                 case "S", "C", "eigenvector" -> assertTrue(e.stdError().isEmpty() && e.bootSe().isEmpty());
-                case "response", "beta_poisson", "gamma_poisson" -> assertTrue(e.stdError().isEmpty()
-                        && e.bootSe().isPresent());
+                case "response" -> assertTrue(e.stdError().isEmpty() && e.bootSe().isPresent());
+                case "beta_poisson", "gamma_poisson" -> assertTrue(e.stdError().isPresent() && e.pValue().isPresent()
+                        && e.bootSe().isPresent() && e.bootConfLow().isPresent());
                 default -> { }
             }
         }
