@@ -6,6 +6,7 @@ module org.fallline.core {
     requires commons.math3;
     requires ejml.core;
     requires ejml.ddense;
+    requires ejml.dsparse;
 
     exports org.fallline.core;
     exports org.fallline.core.field;

@@ -3,6 +3,12 @@
  */
 module org.fallline.geometry {
     requires transitive org.fallline.core;
+    requires org.locationtech.jts;
+    requires ejml.core;
+    requires ejml.dsparse;
+    requires hipparchus.core;
 
-    // exports: add each public package here as it is written (internal packages stay unexported)
+    exports org.fallline.geometry;
+    exports org.fallline.geometry.io;
+    // org.fallline.geometry.internal stays unexported
 }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                   "  3  the computation ran but did not reach its result",
                   "     (output still written, the reason on stderr)",
                   "  1  internal error"},
-        subcommands = {EquilibriaCommand.class, DescendCommand.class, SelectionCommand.class, TourCommand.class})
+        subcommands = {EquilibriaCommand.class, DescendCommand.class, SelectionCommand.class, TourCommand.class,
+                FlowCommand.class, SurfaceCommand.class, HeatCommand.class})
 public final class Fallline implements Callable<Integer> {
 
     @Spec

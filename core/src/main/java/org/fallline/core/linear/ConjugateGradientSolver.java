@@ -73,7 +73,7 @@ public final class ConjugateGradientSolver {
     public LinearSolveResult solve(LinearOperator a, double[] b, double[] x, Preconditioner m) {
         LinearSolveResult result = iterate(a, b, x, m);
         if (!result.converged()) {
-            throw new CoreException(String.format(java.util.Locale.ROOT,
+            throw CoreException.numerical(String.format(java.util.Locale.ROOT,
                     "conjugate gradients did not converge in %d iterations (relative residual %.3g, tolerance %.3g)",
                     result.iterations(), result.relativeResidual(), tolerance));
         }
@@ -99,7 +99,7 @@ public final class ConjugateGradientSolver {
         int limit = maxIterations(n);
         double bNorm = Math.sqrt(Vectors.dot(b, b));
         if (!Double.isFinite(bNorm)) {
-            throw new CoreException("conjugate gradients: the right-hand side is not finite");
+            throw CoreException.numerical("conjugate gradients: the right-hand side is not finite");
         }
         if (bNorm == 0.0) {
             java.util.Arrays.fill(x, 0.0);
@@ -113,7 +113,7 @@ public final class ConjugateGradientSolver {
         Vectors.residual(a, b, x, r, q);
         double rNorm = Math.sqrt(Vectors.dot(r, r));
         if (!Double.isFinite(rNorm)) {
-            throw new CoreException("conjugate gradients: the initial guess gives a non-finite residual");
+            throw CoreException.numerical("conjugate gradients: the initial guess gives a non-finite residual");
         }
         int k = 0;
         while (rNorm > target) {
@@ -131,9 +131,9 @@ public final class ConjugateGradientSolver {
                 k++;
                 if (!(pq > 0.0)) {
                     if (Double.isNaN(pq)) {
-                        throw new CoreException("conjugate gradients: non-finite value at iteration " + k);
+                        throw CoreException.numerical("conjugate gradients: non-finite value at iteration " + k);
                     }
-                    throw new CoreException(String.format(java.util.Locale.ROOT,
+                    throw CoreException.numerical(String.format(java.util.Locale.ROOT,
                             "conjugate gradients: the operator is not positive definite (pᵀAp = %.3g at iteration %d)",
                             pq, k));
                 }
@@ -146,7 +146,7 @@ public final class ConjugateGradientSolver {
                     rr += ri * ri;
                 }
                 if (!Double.isFinite(rr)) {
-                    throw new CoreException("conjugate gradients: non-finite residual at iteration " + k);
+                    throw CoreException.numerical("conjugate gradients: non-finite residual at iteration " + k);
                 }
                 if (Math.sqrt(rr) <= target || k >= limit) {
                     break;
@@ -170,10 +170,10 @@ public final class ConjugateGradientSolver {
     private static void checkPreconditioner(double rz, int k) {
         if (!(rz > 0.0)) {
             if (Double.isNaN(rz)) {
-                throw new CoreException("conjugate gradients: the preconditioner gave a non-finite value at iteration "
+                throw CoreException.numerical("conjugate gradients: the preconditioner gave a non-finite value at iteration "
                         + k);
             }
-            throw new CoreException(String.format(java.util.Locale.ROOT,
+            throw CoreException.numerical(String.format(java.util.Locale.ROOT,
                     "conjugate gradients: the preconditioner is not positive definite (rᵀM⁻¹r = %.3g at iteration %d)",
                     rz, k));
         }

@@ -36,7 +36,7 @@ final class DenseCholesky {
                 d -= l[j * n + k] * l[j * n + k];
             }
             if (d < -NULL_PIVOT * scale || Double.isNaN(d)) {
-                throw new CoreException(String.format(java.util.Locale.ROOT,
+                throw CoreException.numerical(String.format(java.util.Locale.ROOT,
                         "multigrid: the coarsest operator is not positive definite (pivot %.3g), so the matrix is not "
                                 + "symmetric positive (semi-)definite", d));
             }

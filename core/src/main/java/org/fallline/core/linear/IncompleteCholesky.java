@@ -92,7 +92,7 @@ public final class IncompleteCholesky implements Preconditioner {
                 d -= lik * lik * pivots[k];
             }
             if (!(d > 0.0) || !Double.isFinite(d)) {
-                throw new CoreException(String.format(java.util.Locale.ROOT,
+                throw CoreException.numerical(String.format(java.util.Locale.ROOT,
                         "incomplete Cholesky: pivot %.3g at row %d is not positive, so the matrix is not positive "
                                 + "definite (or IC(0) breaks down on it)", d, i));
             }

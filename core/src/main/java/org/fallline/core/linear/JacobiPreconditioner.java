@@ -27,7 +27,7 @@ public final class JacobiPreconditioner implements Preconditioner {
         double[] d = a.diagonal();
         for (int i = 0; i < d.length; i++) {
             if (!(d[i] > 0.0) || !Double.isFinite(d[i])) {
-                throw new CoreException("Jacobi preconditioner: diagonal entry " + d[i] + " at row " + i
+                throw CoreException.numerical("Jacobi preconditioner: diagonal entry " + d[i] + " at row " + i
                         + " is not positive, so the matrix is not positive definite");
             }
             d[i] = 1.0 / d[i];

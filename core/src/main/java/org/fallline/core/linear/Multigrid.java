@@ -139,14 +139,14 @@ public final class Multigrid implements Preconditioner {
         CsrMatrix a = hierarchy.a[0];
         double bNorm = Vectors.norm(b);
         if (!Double.isFinite(bNorm)) {
-            throw new CoreException("multigrid: the right-hand side is not finite");
+            throw CoreException.numerical("multigrid: the right-hand side is not finite");
         }
         a.residual(b, x, fineResidual);
         double rNorm = Vectors.norm(fineResidual);
         int k = 0;
         while (rNorm > relTol * bNorm) {
             if (k == maxCycles || !Double.isFinite(rNorm)) {
-                throw new CoreException(String.format(Locale.ROOT,
+                throw CoreException.numerical(String.format(Locale.ROOT,
                         "multigrid did not converge in %d cycles (relative residual %.3g, tolerance %.3g)",
                         k, rNorm / bNorm, relTol));
             }
@@ -263,7 +263,7 @@ public final class Multigrid implements Preconditioner {
                 double[] d = a[l].diagonal();
                 for (int i = 0; i < d.length; i++) {
                     if (!(d[i] > 0.0) || !Double.isFinite(d[i])) {
-                        throw new CoreException("multigrid: diagonal entry " + d[i] + " at row " + i
+                        throw CoreException.numerical("multigrid: diagonal entry " + d[i] + " at row " + i
                                 + (l == 0 ? "" : " of coarse level " + l)
                                 + " is not positive, so the matrix is not positive definite");
                     }

@@ -89,7 +89,7 @@ public final class Tridiagonal {
         double vLast = beta / gamma;
         double denominator = 1.0 + qq[0] + vLast * qq[n - 1];
         if (!(Math.abs(denominator) > 1e-14 * (1.0 + Math.abs(qq[0]) + Math.abs(vLast * qq[n - 1])))) {
-            throw new CoreException("cyclic tridiagonal system is singular (Sherman–Morrison denominator "
+            throw CoreException.numerical("cyclic tridiagonal system is singular (Sherman–Morrison denominator "
                     + denominator + ")");
         }
         return new Tridiagonal(n, s, inv, up, qq, vLast, denominator);
@@ -102,7 +102,7 @@ public final class Tridiagonal {
             double pivot = diag[i] - s * previous;
             double scale = Math.abs(diag[i]) + Math.abs(s * previous);
             if (!(Math.abs(pivot) > 1e-14 * scale) || !Double.isFinite(pivot)) {
-                throw new CoreException("tridiagonal system is singular or needs pivoting: pivot " + pivot
+                throw CoreException.numerical("tridiagonal system is singular or needs pivoting: pivot " + pivot
                         + " at row " + i);
             }
             inv[i] = 1.0 / pivot;

@@ -106,6 +106,7 @@ class ConjugateGradientSolverTest {
         CoreException e = assertThrows(CoreException.class, () -> ConjugateGradientSolver.withTolerance(1e-10)
                 .solve(a, new double[] {0.0, 1.0}, new double[2], Preconditioner.identity()));
         assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
+        assertEquals(CoreException.Kind.NUMERICAL, e.kind());
         CoreException m = assertThrows(CoreException.class, () -> ConjugateGradientSolver.withTolerance(1e-10)
                 .solve(CsrMatrix.identity(2), new double[] {1.0, 1.0}, new double[2], (r, z) -> {
                     z[0] = -r[0];
@@ -123,6 +124,7 @@ class ConjugateGradientSolverTest {
         CoreException e = assertThrows(CoreException.class,
                 () -> cg.solve(a, b, new double[900], Preconditioner.identity()));
         assertTrue(e.getMessage().startsWith("conjugate gradients did not converge in 5 iterations"), e.getMessage());
+        assertEquals(CoreException.Kind.NUMERICAL, e.kind());
         LinearSolveResult partial = cg.iterate(a, b, new double[900], Preconditioner.identity());
         assertFalse(partial.converged());
         assertEquals(5, partial.iterations());

@@ -100,6 +100,7 @@ class IncompleteCholeskyTest {
         CsrMatrix a = CsrMatrix.builder(2, 2).add(0, 0, 1.0).add(0, 1, 2.0).add(1, 0, 2.0).add(1, 1, 1.0).build();
         CoreException e = assertThrows(CoreException.class, () -> IncompleteCholesky.of(a));
         assertTrue(e.getMessage().contains("row 1 is not positive"), e.getMessage());
+        assertEquals(CoreException.Kind.NUMERICAL, e.kind());
         assertThrows(CoreException.class, () -> JacobiPreconditioner.of(CsrMatrix.identity(3).scaled(-1)));
     }
 }

@@ -131,5 +131,6 @@ class MultigridTest {
         CoreException slow = assertThrows(CoreException.class,
                 () -> Multigrid.galerkin(a, GridShape.of(20, 20)).solve(b, new double[400], 1e-12, 2));
         assertTrue(slow.getMessage().startsWith("multigrid did not converge in 2 cycles"), slow.getMessage());
+        assertEquals(CoreException.Kind.NUMERICAL, slow.kind());
     }
 }

@@ -1,6 +1,7 @@
 package org.fallline.core.linear;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,7 @@ class TridiagonalTest {
         CoreException e = assertThrows(CoreException.class,
                 () -> Tridiagonal.factor(new double[] {0, 1}, new double[] {1, 1}, new double[] {1, 0}));
         assertTrue(e.getMessage().contains("pivot"), e.getMessage());
+        assertEquals(CoreException.Kind.NUMERICAL, e.kind());
         assertThrows(IllegalArgumentException.class,
                 () -> Tridiagonal.factor(new double[2], new double[3], new double[3]));
         assertThrows(IllegalArgumentException.class,

@@ -174,7 +174,15 @@ public final class Figures {
      */
     public static JFreeChart colourMap(String title, String xLabel, String yLabel, String zLabel, Grid grid,
                                        boolean contours, List<Series> overlays) {
-        double[] levels = levels(grid.z());
+        return colourMap(title, xLabel, yLabel, zLabel, grid, contours, overlays, levels(grid.z()));
+    }
+
+    /**
+     * A filled contour map with the given band edges (ascending), so that several maps share one colour
+     * scale: for instance {@link #linearLevels} over the range of all of them.
+     */
+    public static JFreeChart colourMap(String title, String xLabel, String yLabel, String zLabel, Grid grid,
+                                       boolean contours, List<Series> overlays, double[] levels) {
         LookupPaintScale scale = paintScale(levels);
 
         int nx = grid.x().length;
@@ -312,6 +320,36 @@ public final class Figures {
         } else {
             throw new IllegalArgumentException("figure file " + file + " must end in .png or .svg");
         }
+    }
+
+    /** {@value #LEVELS} equal bands from lo to hi (one band around lo when hi ≤ lo). */
+    public static double[] linearLevels(double lo, double hi) {
+        if (!(hi > lo)) {
+            return new double[] {lo - 0.5, lo + 0.5};
+        }
+        double[] levels = new double[LEVELS + 1];
+        for (int l = 0; l <= LEVELS; l++) {
+            levels[l] = lo + (hi - lo) * l / LEVELS;
+        }
+        levels[LEVELS] = hi;
+        return levels;
+    }
+
+    /** Writes charts side by side, {@code columns} per row, each tile {@code width} × {@code height} (PNG). */
+    public static void writeTiles(List<JFreeChart> charts, int columns, Path file, int width, int height)
+            throws IOException {
+        int rows = (charts.size() + columns - 1) / columns;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(columns * width, rows * height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        for (int i = 0; i < charts.size(); i++) {
+            charts.get(i).draw(g, new Rectangle((i % columns) * width, (i / columns) * height, width, height));
+        }
+        g.dispose();
+        AtomicFiles.write(file, out -> javax.imageio.ImageIO.write(image, "png", out));
     }
 
     /** True when {@code file} has an extension {@link #write} understands. */

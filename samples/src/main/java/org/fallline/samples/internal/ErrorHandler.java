@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.fallline.core.CoreException;
 import org.fallline.evolution.SelectionException;
+import org.fallline.geometry.GeometryException;
 import org.fallline.physics.PhysicsException;
 
 import picocli.CommandLine;
@@ -62,6 +63,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (ex instanceof SelectionException selection) {
             err.println("error: " + oneLine(selection.getMessage()));
             return selection.kind() == SelectionException.Kind.NUMERICAL
+                    ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
+        }
+        if (ex instanceof GeometryException geometry) {
+            err.println("error: " + oneLine(geometry.getMessage()));
+            return geometry.kind() == GeometryException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
+        }
+        if (ex instanceof PhysicsException physics) {
+            err.println("error: " + oneLine(physics.getMessage()));
+            return physics.kind() == PhysicsException.Kind.NUMERICAL
                     ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
         }
         if (ex instanceof CoreException core) {
