@@ -85,10 +85,22 @@ public final class SelectionAnalysis {
                 groups.size() * GroupInference.runsPerGroup(options, glm));
         GroupInference inference = new GroupInference(options, g, progress);
         List<GroupReport> reports = new ArrayList<>();
+        List<GroupComparison.Group> compared = new ArrayList<>();
         for (GroupAccumulator acc : groups) {
-            reports.add(inference.apply(analysis.analyze(acc), acc, allBinary));
+            GroupAnalysis.Fitted fitted = analysis.analyze(acc);
+            reports.add(inference.apply(fitted, acc, allBinary));
+            if (options.compareGroups()) {
+                compared.add(new GroupComparison.Group(acc.key(), fitted.moments(), acc.rows()));
+            }
+        }
+        List<Coefficient> comparisons = List.of();
+        if (options.compareGroups()) {
+            Model family = glm ? (options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC) : null;
+            GroupComparison.Result c = GroupComparison.compare(compared, options, family);
+            comparisons = c.tests();
+            notes.addAll(c.notes());
         }
         return new SelectionReport(source.name(), options.fitness(), options.traits(), options.standardization(),
-                options.logTraits(), reports, notes);
+                options.logTraits(), reports, notes, comparisons);
     }
 }

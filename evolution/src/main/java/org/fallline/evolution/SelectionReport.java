@@ -18,15 +18,24 @@ import java.util.Set;
  * @param groups          one report per group, in group order (numeric order when every label is a
  *                        number, text order otherwise)
  * @param notes           remarks about the input as a whole, one line each
+ * @param comparisons     the tests of equal selection across groups (terms {@code beta}, {@code gamma};
+ *                        estimate and statistic the F or χ² statistic), empty unless asked for
  */
 public record SelectionReport(String source, String fitness, List<String> traits, Standardization standardization,
-        Set<String> logTraits, List<GroupReport> groups, List<String> notes) {
+        Set<String> logTraits, List<GroupReport> groups, List<String> notes, List<Coefficient> comparisons) {
 
     public SelectionReport {
         traits = List.copyOf(traits);
         logTraits = Set.copyOf(logTraits);
         groups = List.copyOf(groups);
         notes = List.copyOf(notes);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** A report without group comparisons. */
+    public SelectionReport(String source, String fitness, List<String> traits, Standardization standardization,
+            Set<String> logTraits, List<GroupReport> groups, List<String> notes) {
+        this(source, fitness, traits, standardization, logTraits, groups, notes, List.of());
     }
 
     /**
@@ -60,6 +69,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
         List<Estimate> rows = new ArrayList<>();
         for (GroupReport g : groups) {
             tidy(g, rows);
+        }
+        for (Coefficient c : comparisons) {
+            rows.add(Estimate.of(GroupReport.ALL, "compare", c));
         }
         return List.copyOf(rows);
     }

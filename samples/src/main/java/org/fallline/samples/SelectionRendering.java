@@ -39,10 +39,14 @@ final class SelectionRendering {
                 + " double regression, conditional on the rotation estimated from the same data; perm.p.value and"
                 + " boot.* redo the rotation in every replicate)");
         HEADINGS.put("theta", "Canonical analysis: linear gradients theta along the axes");
-        HEADINGS.put("beta_logistic", "Logistic selection gradients beta (Janzen & Stern 1998)");
-        HEADINGS.put("gamma_logistic", "Logistic quadratic gradients gamma");
-        HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative)");
-        HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative)");
+        HEADINGS.put("beta_logistic", "Logistic selection gradients beta (average derivative of the first-order"
+                + " logistic fitness function / mean W; Janzen & Stern 1998; delta-method SE)");
+        HEADINGS.put("gamma_logistic", "Logistic quadratic gradients gamma (average second derivative of the"
+                + " second-order logistic fitness function / mean W; Morrissey & Sakrejda 2013)");
+        HEADINGS.put("gamma_logistic_js", "Logistic gamma as Janzen & Stern rescale it (second-order coefficients"
+                + " x mean p(1 - p) / mean W; Wald z of the coefficients)");
+        HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative, first-order model)");
+        HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative, second-order model)");
         HEADINGS.put("response", "Predicted response to selection G*beta (trait units)");
     }
 
