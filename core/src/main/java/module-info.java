@@ -11,6 +11,7 @@ module org.fallline.core {
     exports org.fallline.core;
     exports org.fallline.core.field;
     exports org.fallline.core.equilibrium;
+    exports org.fallline.core.interval;
     exports org.fallline.core.descent;
     exports org.fallline.core.linear;
 }

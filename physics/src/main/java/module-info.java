@@ -9,6 +9,7 @@ module org.fallline.physics {
 
     exports org.fallline.physics;
     exports org.fallline.physics.flow;
+    exports org.fallline.physics.portrait;
     exports org.fallline.physics.heat;
     exports org.fallline.physics.io;
     // exports: add each public package here as it is written (internal packages stay unexported)

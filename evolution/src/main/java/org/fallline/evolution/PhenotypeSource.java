@@ -29,6 +29,19 @@ public interface PhenotypeSource {
      */
     void scan(int[] columns, RecordSink sink);
 
+    /** The decimal mark numbers are written with: '.' (the default) or ','. */
+    default char decimalMark() {
+        return '.';
+    }
+
+    /**
+     * True when a cell's trimmed text stands for a missing value: by default the empty cell, {@code NA} and
+     * {@code NaN}, as R's {@code read.csv} reads them.
+     */
+    default boolean isMissing(String cell) {
+        return cell.isEmpty() || cell.equals("NA") || cell.equals("NaN");
+    }
+
     /** Receives the records of a {@link #scan}. */
     @FunctionalInterface
     interface RecordSink {

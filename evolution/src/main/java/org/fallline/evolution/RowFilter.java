@@ -2,71 +2,138 @@ package org.fallline.evolution;
 
 import java.util.Objects;
 
+import org.fallline.evolution.internal.DecimalParser;
+
 /**
- * Keeps the rows whose cell in {@code column} equals {@code value} ("where COL=VALUE"). Cells are
- * compared as text after trimming blanks, and also as numbers when both parse as numbers, so that
- * {@code 0} matches {@code 0.0} and {@code 1e0} matches {@code 1}.
+ * Keeps the rows whose cell in {@code column} compares with {@code value} as {@code operator} says
+ * ({@code --where COL=VALUE}, {@code COL!=VALUE}, {@code COL<VALUE}, {@code <=}, {@code >}, {@code >=}).
  *
- * @param column the column name, as in the header
- * @param value  the value to keep
+ * <p>{@code =} and {@code !=} compare cells as text after trimming blanks, and as numbers when both parse as
+ * numbers, so that {@code 0} matches {@code 0.0} and {@code 1e0} matches {@code 1}. The order comparisons
+ * {@code < <= > >=} need a number as the value and compare numerically; a cell that is not a number (missing, or
+ * text) does not pass them.
+ *
+ * @param column   the column name, as in the header
+ * @param operator the comparison
+ * @param value    the value compared with
  */
-public record RowFilter(String column, String value) {
+public record RowFilter(String column, Operator operator, String value) {
+
+    /** The comparisons a filter can make. */
+    public enum Operator {
+        /** Equal, as text or as numbers. */
+        EQ("="),
+        /** Not equal. */
+        NE("!="),
+        /** Less than (numbers). */
+        LT("<"),
+        /** Less than or equal (numbers). */
+        LE("<="),
+        /** Greater than (numbers). */
+        GT(">"),
+        /** Greater than or equal (numbers). */
+        GE(">=");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The operator as written: {@code =}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}. */
+        public String symbol() {
+            return symbol;
+        }
+
+        boolean ordered() {
+            return this != EQ && this != NE;
+        }
+    }
 
     public RowFilter {
         Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(value, "value");
         column = column.trim();
         value = value.trim();
         if (column.isEmpty()) {
-            throw new SelectionException("a 'where' filter needs a column name, as in COLUMN=VALUE");
+            throw new SelectionException("a 'where' filter needs a column name, as in COLUMN" + operator.symbol
+                    + "VALUE");
         }
+        if (operator.ordered() && !Double.isFinite(number(value, '.')) && !Double.isFinite(number(value, ','))) {
+            throw new SelectionException("the filter '" + column + operator.symbol + value + "' compares with '"
+                    + operator.symbol + "', which needs a number, not '" + value + "'");
+        }
+    }
+
+    /** An equality filter, {@code column=value}. */
+    public RowFilter(String column, String value) {
+        this(column, Operator.EQ, value);
     }
 
     /**
-     * Reads {@code COLUMN=VALUE} (the first '=' separates the two).
+     * Reads {@code COLUMN OP VALUE} with OP one of {@code != <= >= = < >} (the first operator found separates the
+     * column from the value).
      *
-     * @throws SelectionException (BAD_INPUT) if there is no '=' or no column name
+     * @throws SelectionException (BAD_INPUT) if there is no operator or no column name
      */
     public static RowFilter parse(String text) {
-        int eq = text.indexOf('=');
-        if (eq < 0) {
-            throw new SelectionException("a 'where' filter must read COLUMN=VALUE, found '" + text + "'");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c == '!' && next == '=') {
+                return new RowFilter(text.substring(0, i), Operator.NE, text.substring(i + 2));
+            }
+            if ((c == '<' || c == '>') && next == '=') {
+                return new RowFilter(text.substring(0, i), c == '<' ? Operator.LE : Operator.GE, text.substring(i + 2));
+            }
+            if (c == '<' || c == '>') {
+                return new RowFilter(text.substring(0, i), c == '<' ? Operator.LT : Operator.GT, text.substring(i + 1));
+            }
+            if (c == '=') {
+                return new RowFilter(text.substring(0, i), Operator.EQ, text.substring(i + 1));
+            }
         }
-        return new RowFilter(text.substring(0, eq), text.substring(eq + 1));
+        throw new SelectionException("a 'where' filter must read COLUMN=VALUE (or !=, <, <=, >, >=), found '"
+                + text + "'");
     }
 
-    /** True when {@code cell} equals the value as text, or as a number when both are numbers. */
+    /** True when {@code cell} passes, numbers written with '.' as the decimal mark. */
     public boolean matches(String cell) {
-        String c = cell.trim();
-        if (c.equals(value)) {
-            return true;
-        }
-        double v = number(value);
-        if (Double.isNaN(v)) {
-            return false;
-        }
-        double x = number(c);
-        return !Double.isNaN(x) && x == v;
+        return matches(cell, '.');
     }
 
-    private static double number(String s) {
-        if (s.isEmpty()) {
-            return Double.NaN;
+    /** True when {@code cell} passes, numbers in cells written with {@code point} as the decimal mark. */
+    public boolean matches(String cell, char point) {
+        String c = cell.trim();
+        double v = number(value, point);
+        if (Double.isNaN(v) && point != '.') {
+            v = number(value, '.');
         }
-        char last = s.charAt(s.length() - 1);
-        // Double.parseDouble also takes "1d", "0x1p3" and "Infinity"; a filter compares plain decimals only.
-        if (!(Character.isDigit(last) || last == '.')) {
-            return Double.NaN;
+        double x = number(c, point);
+        switch (operator) {
+            case EQ:
+                return c.equals(value) || (!Double.isNaN(v) && !Double.isNaN(x) && x == v);
+            case NE:
+                return !(c.equals(value) || (!Double.isNaN(v) && !Double.isNaN(x) && x == v));
+            case LT:
+                return x < v;
+            case LE:
+                return x <= v;
+            case GT:
+                return x > v;
+            default:
+                return x >= v;
         }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+    }
+
+    private static double number(String s, char point) {
+        double v = DecimalParser.parse(s, 0, s.length(), point);
+        return Double.isFinite(v) ? v : Double.NaN;
     }
 
     @Override
     public String toString() {
-        return column + "=" + value;
+        return column + operator.symbol + value;
     }
 }

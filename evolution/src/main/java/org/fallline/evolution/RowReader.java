@@ -21,14 +21,11 @@ import org.fallline.evolution.internal.Levenshtein;
  */
 final class RowReader implements PhenotypeSource.SpanSink {
 
-    /** Cells read as missing. */
-    static boolean missing(String cell) {
-        return cell.isEmpty() || cell.equals("NA") || cell.equals("NaN");
-    }
-
     private static final int DISTINCT_KEPT = 12;
 
     private final String source;
+    private final PhenotypeSource table;
+    private final char point;
     private final SelectionOptions options;
     private final int k;
     private final int[] scanColumns;
@@ -55,10 +52,13 @@ final class RowReader implements PhenotypeSource.SpanSink {
     /**
      * @param sink receives the complete individuals
      */
-    RowReader(String source, List<String> header, SelectionOptions options, IndividualSink sink) {
+    RowReader(PhenotypeSource table, SelectionOptions options, IndividualSink sink) {
+        List<String> header = table.columns();
         this.sink = sink;
         this.logistic = options.model() == Model.LOGISTIC;
-        this.source = source;
+        this.table = table;
+        this.source = table.name();
+        this.point = table.decimalMark();
         this.options = options;
         List<String> traits = options.traits();
         this.k = traits.size();
@@ -162,14 +162,14 @@ final class RowReader implements PhenotypeSource.SpanSink {
     }
 
     /** The finite number in text[from, to) once trimmed as by {@link String#trim}, else NaN. */
-    private static double value(String text, int from, int to) {
+    private double value(String text, int from, int to) {
         while (from < to && text.charAt(from) <= ' ') {
             from++;
         }
         while (to > from && text.charAt(to - 1) <= ' ') {
             to--;
         }
-        double v = DecimalParser.parse(text, from, to);
+        double v = DecimalParser.parse(text, from, to, point);
         return Double.isFinite(v) ? v : Double.NaN;
     }
 
@@ -225,7 +225,7 @@ final class RowReader implements PhenotypeSource.SpanSink {
             if (seen.size() < DISTINCT_KEPT) {
                 seen.add(cell.trim());
             }
-            if (pass && !filters.get(f).matches(cell)) {
+            if (pass && !filters.get(f).matches(cell, point)) {
                 pass = false;
             }
         }
@@ -236,13 +236,14 @@ final class RowReader implements PhenotypeSource.SpanSink {
         String key = GroupReport.ALL;
         if (byPos >= 0) {
             key = cells[byPos].trim();
-            if (missing(key)) {
+            if (table.isMissing(key)) {
                 noGroup++;
                 if (noGroupLines.size() < GroupAccumulator.LINES_KEPT) {
                     noGroupLines.add(line);
                 }
                 return null;
             }
+            key = GroupKey.canonical(key, point);
         }
         GroupAccumulator acc = groups.get(key);
         if (acc == null) {
@@ -255,15 +256,19 @@ final class RowReader implements PhenotypeSource.SpanSink {
     /** The number in a cell, NaN if missing. */
     private double number(String cell, long line, int column) {
         String t = cell.trim();
-        if (missing(t)) {
+        if (table.isMissing(t)) {
             return Double.NaN;
         }
-        double v = DecimalParser.parse(t);
+        double v = DecimalParser.parse(t, 0, t.length(), point);
         if (!Double.isFinite(v)) {
-            boolean decimalComma = t.matches("[+-]?\\d*,\\d+");
+            boolean decimalComma = point == '.' && t.matches("[+-]?\\d*,\\d+");
+            boolean decimalPoint = point == ',' && t.matches("[+-]?\\d*\\.\\d+");
+            boolean overflow = Double.isInfinite(v);
             throw new SelectionException(source + ":" + line + ":" + (column + 1) + ": expected a number in column '"
                     + columnName(column) + "', found '" + t + "'" + (decimalComma
-                    ? " (a decimal comma? numbers must use '.' as the decimal mark)" : ""));
+                    ? " (a decimal comma? numbers must use '.' as the decimal mark, or give --decimal-comma)"
+                    : decimalPoint ? " (a decimal point? with --decimal-comma numbers must use ',')"
+                    : overflow ? " (too large for double precision)" : ""));
         }
         return v;
     }
@@ -304,9 +309,9 @@ final class RowReader implements PhenotypeSource.SpanSink {
     /** The groups in report order: numeric order when every label is a number, text order otherwise. */
     List<GroupAccumulator> groups() {
         List<GroupAccumulator> list = new ArrayList<>(groups.values());
-        boolean numeric = list.stream().allMatch(a -> Double.isFinite(DecimalParser.parse(a.key())));
+        boolean numeric = list.stream().allMatch(a -> Double.isFinite(GroupKey.number(a.key())));
         Comparator<GroupAccumulator> order = numeric
-                ? Comparator.comparingDouble((GroupAccumulator a) -> DecimalParser.parse(a.key()))
+                ? Comparator.comparingDouble((GroupAccumulator a) -> GroupKey.number(a.key()))
                         .thenComparing(GroupAccumulator::key)
                 : Comparator.comparing(GroupAccumulator::key);
         list.sort(order);

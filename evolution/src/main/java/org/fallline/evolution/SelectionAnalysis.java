@@ -41,7 +41,7 @@ public final class SelectionAnalysis {
         AccumulationPipeline pipeline = new AccumulationPipeline(options.traits().size(), accumulation);
         RowReader reader;
         try {
-            reader = new RowReader(source.name(), source.columns(), options, pipeline);
+            reader = new RowReader(source, options, pipeline);
             source.scan(reader.columns(), reader);
         } catch (RuntimeException | Error e) {
             pipeline.abandon();

@@ -59,7 +59,7 @@ class SelectionErrorsTest {
     void decimalCommaIsExplained() {
         String text = "W;a\n1;2,5\n";
         assertEquals("c.csv:2:2: expected a number in column 'a', found '2,5' (a decimal comma? numbers must use '.' as"
-                + " the decimal mark)", fails("c.csv", text, SelectionOptions.builder().fitness("W").traits("a")));
+                + " the decimal mark, or give --decimal-comma)", fails("c.csv", text, SelectionOptions.builder().fitness("W").traits("a")));
     }
 
     @Test
@@ -216,7 +216,7 @@ class SelectionErrorsTest {
                 () -> SelectionOptions.builder().fitness("W").traits("a", "W").build()).getMessage());
         assertEquals("cannot log-transform 'z': it is not one of the traits (a, b)", assertThrows(SelectionException.class,
                 () -> SelectionOptions.builder().fitness("W").traits("a", "b").log("z").build()).getMessage());
-        assertEquals("a 'where' filter must read COLUMN=VALUE, found 'Sex'",
+        assertEquals("a 'where' filter must read COLUMN=VALUE (or !=, <, <=, >, >=), found 'Sex'",
                 assertThrows(SelectionException.class, () -> RowFilter.parse("Sex")).getMessage());
     }
 }

@@ -1,30 +1,31 @@
 package org.fallline.samples;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fallline.core.field.Box;
-import org.fallline.core.equilibrium.Equilibrium;
+import org.fallline.core.ProgressListener;
+import org.fallline.core.equilibrium.CertifiedEquilibriumFinder;
 import org.fallline.core.equilibrium.EquilibriumFinder;
 import org.fallline.core.equilibrium.EquilibriumSearch;
 import org.fallline.core.equilibrium.MultistartStoppingRule;
+import org.fallline.core.field.Expression;
 import org.fallline.core.field.ScalarField;
 import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
 import org.fallline.samples.internal.Format;
 import org.fallline.samples.internal.Json;
-import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.internal.OptionTypes;
-import org.fallline.samples.internal.TextTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -72,126 +73,57 @@ final class EquilibriaCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--certified", description = "Prove the list complete: interval Newton (Krawczyk) with bisection"
+            + " over the box; sub-boxes it cannot decide (singular Hessian, not smooth, depth or time limit) are listed.")
+    boolean certified;
+
+    @Option(names = "--max-depth", paramLabel = "D", converter = OptionTypes.CountConverter.class,
+            defaultValue = "60", description = "With --certified: the most bisections from the box to a sub-box"
+            + " (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", converter = OptionTypes.PositiveConverter.class,
+            defaultValue = "60", description = "With --certified: seconds after which the sub-boxes not yet examined"
+            + " are reported undecided (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
     @Override
     public Integer call() {
         ScalarField field = potential.field();
         Box region = potential.box(box, field, "--box");
-        EquilibriumFinder.Builder options = EquilibriumFinder.builder().stoppingRule(stoppingRule).maxStarts(maxStarts);
-        if (starts != null) {
-            options.starts(starts);
+        ProgressListener progress = ConsoleProgress.create(spec.commandLine().getErr(), "equilibria", quiet);
+        EquilibriumSearch search;
+        if (certified) {
+            if (starts != null) {
+                throw new ParameterException(spec.commandLine(), "--starts: not with --certified, which examines"
+                        + " sub-boxes instead of drawing starts");
+            }
+            if (maxDepth > 1000) {
+                throw new ParameterException(spec.commandLine(), "--max-depth: expected at most 1000, got " + maxDepth);
+            }
+            search = CertifiedEquilibriumFinder.builder().maxDepth(maxDepth)
+                    .timeLimit(Duration.ofNanos((long) Math.min(Long.MAX_VALUE, timeLimit * 1e9))).build()
+                    .search((Expression) field, region, progress);
+        } else {
+            EquilibriumFinder.Builder options = EquilibriumFinder.builder().stoppingRule(stoppingRule)
+                    .maxStarts(maxStarts);
+            if (starts != null) {
+                options.starts(starts);
+            }
+            search = options.build().search(field, region, progress);
         }
-        EquilibriumSearch search = options.build().search(field, region,
-                ConsoleProgress.create(spec.commandLine().getErr(), "equilibria", quiet));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
             Json.print(json(field.variables(), search), out);
         } else {
-            table(field, region, search, out);
+            EquilibriaRendering.table(potential.potential, field.variables(), region, search, out);
         }
         return ExitStatus.OK;
     }
 
+    /** The JSON document of a search (see {@link EquilibriaRendering#json}). */
     static ObjectNode json(List<String> variables, EquilibriumSearch search) {
-        ObjectNode root = Json.object();
-        Json.put(root, "variables", variables);
-        root.put("method", search.method().label());
-        root.put("complete", search.complete());
-        ArrayNode list = root.putArray("equilibria");
-        for (Equilibrium e : search.equilibria()) {
-            ObjectNode node = list.addObject();
-            Json.put(node, "point", e.point());
-            Json.put(node, "value", e.value());
-            node.put("type", e.type().label());
-            node.put("index", e.index());
-            Json.put(node, "eigenvalues", e.eigenvalues());
-            node.set("eigenvectors", Json.array(columns(e.eigenvectors())));
-        }
-        search.multistart().ifPresent(m -> {
-            ObjectNode stop = root.putObject("stopping");
-            stop.put("rule", m.rule());
-            Json.put(stop, "threshold", m.threshold());
-            Json.put(stop, "estimate", m.estimate());
-            stop.put("satisfied", m.satisfied());
-            stop.put("starts", m.starts());
-            stop.put("rounds", m.rounds());
-        });
-        return root;
-    }
-
-    /** One line on how the search went. */
-    static String describe(EquilibriumSearch search) {
-        EquilibriumSearch.Multistart m = search.multistart().orElseThrow();
-        String how = "multistart, " + m.starts() + " starts in " + m.rounds() + (m.rounds() == 1 ? " round" : " rounds");
-        if (m.rule().equals("fixed")) {
-            return how + " (--starts)";
-        }
-        String estimate = m.rule().equals("good-turing")
-                ? "the Good-Turing rule: fraction of starts reaching a point no other start reached "
-                : "the Boender-Rinnooy Kan rule: expected number of points not yet found ";
-        String comparison = Numbers.table(m.estimate()) + (m.satisfied() ? " <= " : " > ") + Numbers.table(m.threshold());
-        return how + (m.satisfied() ? ", stopped by " : ", stopped by --max-starts before ") + estimate + comparison;
-    }
-
-    // eigenvectors as a list of vectors (column j of the matrix is the j-th eigenvector)
-    private static double[][] columns(double[][] m) {
-        int n = m.length;
-        double[][] t = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        return t;
-    }
-
-    private void table(ScalarField field, Box region, EquilibriumSearch search, PrintWriter out) {
-        List<Equilibrium> equilibria = search.equilibria();
-        List<String> names = field.variables();
-        out.println("potential   V(" + String.join(", ", names) + ") = " + potential.potential.strip());
-        StringBuilder b = new StringBuilder();
-        double[] lo = region.lower();
-        double[] hi = region.upper();
-        for (int i = 0; i < names.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(names.get(i)).append(" in [").append(Numbers.table(lo[i]))
-                    .append(", ").append(Numbers.table(hi[i])).append(']');
-        }
-        out.println("box         " + b);
-        out.println("method      " + describe(search));
-        out.println("complete    " + (search.complete() ? "yes, proved" : "not proved (--certified proves it)"));
-        out.println("found       " + equilibria.size() + (equilibria.size() == 1 ? " equilibrium" : " equilibria"));
-        if (equilibria.isEmpty()) {
-            out.flush();
-            return;
-        }
-        out.println();
-        String[] header = new String[names.size() + 4];
-        header[0] = "type";
-        header[1] = "index";
-        for (int i = 0; i < names.size(); i++) {
-            header[2 + i] = names.get(i);
-        }
-        header[names.size() + 2] = "V";
-        header[names.size() + 3] = "eigenvalues";
-        TextTable t = new TextTable(header);
-        for (Equilibrium e : equilibria) {
-            String[] row = new String[header.length];
-            row[0] = e.type().label();
-            row[1] = Integer.toString(e.index());
-            double[] x = e.point();
-            for (int i = 0; i < x.length; i++) {
-                row[2 + i] = Numbers.table(clean(x[i], hi[i] - lo[i]));
-            }
-            row[x.length + 2] = Numbers.table(e.value());
-            row[x.length + 3] = Numbers.table(e.eigenvalues());
-            t.row(row);
-        }
-        t.print(out, "  ");
-        out.flush();
-    }
-
-    // a coordinate within round-off of zero (relative to the box) prints as 0, not 3.2e-17
-    private static double clean(double x, double width) {
-        return Math.abs(x) < 1e-12 * width ? 0 : x;
+        return EquilibriaRendering.json(variables, search);
     }
 
     /** Reads {@code good-turing|boender-rinnooy-kan}. */

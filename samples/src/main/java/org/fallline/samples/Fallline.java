@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                   "     (output still written, the reason on stderr)",
                   "  1  internal error"},
         subcommands = {EquilibriaCommand.class, DescendCommand.class, SelectionCommand.class, TourCommand.class,
-                FlowCommand.class, SurfaceCommand.class, HeatCommand.class})
+                FlowCommand.class, SurfaceCommand.class, HeatCommand.class,
+                PortraitCommand.class})
 public final class Fallline implements Callable<Integer> {
 
     @Spec

@@ -24,6 +24,7 @@ import org.fallline.evolution.SelectionOptions;
 import org.fallline.evolution.SelectionReport;
 import org.fallline.evolution.Standardization;
 import org.fallline.evolution.io.GeneticCovarianceCsv;
+import org.fallline.evolution.io.CsvFormat;
 import org.fallline.evolution.io.PhenotypeCsv;
 import org.fallline.samples.internal.BadInputException;
 import org.fallline.samples.internal.ConsoleProgress;
@@ -82,7 +83,8 @@ final class SelectionCommand implements Callable<Integer> {
     List<String> traits;
 
     @Option(names = "--where", paramLabel = "COL=VALUE",
-            description = "Keep only rows with COL equal to VALUE; repeatable, all must hold.")
+            description = "Keep only rows where COL compares with VALUE: COL=VALUE, COL!=VALUE, or COL<VALUE, <=, >, >= "
+                    + "(numbers); repeatable, all must hold.")
     List<String> where = new ArrayList<>();
 
     @Option(names = "--by", paramLabel = "COL", description = "A separate analysis for each value of COL.")
@@ -123,6 +125,15 @@ final class SelectionCommand implements Callable<Integer> {
     @Option(names = "--delimiter", paramLabel = "CHAR", converter = DelimiterConverter.class,
             description = "Field separator of --data: ',', ';', 'tab' or any single character (default: detected).")
     Character delimiter;
+
+    @Option(names = "--decimal-comma", description = "Numbers in --data are written with a decimal comma (1,5); "
+            + "fields are then separated by ';' (or a tab).")
+    boolean decimalComma;
+
+    @Option(names = "--na", paramLabel = "CODES", converter = OptionTypes.ColumnsConverter.class,
+            description = "Cell texts read as missing, comma-separated, e.g. NA,#N/A,.,- (default: NA,NaN; an empty "
+                    + "cell is always missing).")
+    List<String> naCodes;
 
     @Option(names = "--surface", paramLabel = "A,B", converter = OptionTypes.ColumnsConverter.class,
             description = "The two traits over which --out draws the fitted fitness surface (default: the two "
@@ -198,9 +209,10 @@ final class SelectionCommand implements Callable<Integer> {
     /** The source table: --data, or the bundled sparrows. */
     PhenotypeSource source() {
         if (data == null) {
-            if (delimiter != null) {
-                throw new ParameterException(spec.commandLine(), "--delimiter applies to --data; the bundled data is "
-                        + "comma-separated");
+            if (delimiter != null || decimalComma || naCodes != null) {
+                throw new ParameterException(spec.commandLine(), (delimiter != null ? "--delimiter"
+                        : decimalComma ? "--decimal-comma" : "--na") + " applies to --data; the bundled data is "
+                        + "comma-separated with '.' decimals and NA for missing values");
             }
             return PhenotypeCsv.of(BUNDLED + " (bundled)", bundled(BUNDLED));
         }
@@ -210,7 +222,18 @@ final class SelectionCommand implements Callable<Integer> {
         if (!Files.isRegularFile(data) || !Files.isReadable(data)) {
             throw new BadInputException("--data: cannot read '" + data + "' (not a readable file)");
         }
-        return delimiter == null ? PhenotypeCsv.open(data) : PhenotypeCsv.open(data, delimiter);
+        CsvFormat format = CsvFormat.DEFAULT.withDecimalComma(decimalComma);
+        if (naCodes != null) {
+            format = format.withMissing(new java.util.LinkedHashSet<>(naCodes));
+        }
+        if (delimiter != null) {
+            if (decimalComma && delimiter == ',') {
+                throw new ParameterException(spec.commandLine(), "--delimiter ',' cannot go with --decimal-comma: "
+                        + "the comma is then the decimal mark; use ';' or tab");
+            }
+            format = format.withSeparator(delimiter);
+        }
+        return PhenotypeCsv.open(data, format);
     }
 
     static String bundled(String name) {

@@ -104,4 +104,50 @@ class EquilibriaCommandTest {
         assertTrue(table.out().contains("method      multistart, 64 starts in 1 round (--starts)\n"), table::toString);
         assertTrue(table.out().contains("found       35 equilibria"), table::toString);
     }
+
+    /** x⁴ + y² has its only critical point at 0, degenerate (∇²V = diag(0, 2)): certified, it stays undecided. */
+    @Test
+    void certifiedSearchListsTheUndecidedBoxOfADegeneratePoint() throws Exception {
+        Run.Result r = Run.fallline("equilibria", "--potential", "x^4 + y^2", "--box", "-1:2,-1:1", "--certified",
+                "--format", "json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of("variables", "method", "complete", "equilibria", "certified", "undecided"), keys(root));
+        assertEquals("certified", root.get("method").textValue());
+        assertEquals(false, root.get("complete").booleanValue());
+        assertEquals(0, root.get("equilibria").size());
+        JsonNode u = root.get("undecided");
+        assertEquals(1, u.size());
+        assertEquals("singular Hessian", u.get(0).get("reason").textValue());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(u.get(0).get("lower").get(i).doubleValue() <= 0 && u.get(0).get("upper").get(i).doubleValue() >= 0);
+        }
+        Run.Result table = Run.fallline("equilibria", "--potential", "x^4 + y^2", "--box", "-1:2,-1:1", "--certified");
+        assertTrue(table.out().contains("complete    no: 1 box undecided (listed below)"), table::toString);
+        assertTrue(table.out().contains("(singular Hessian)"), table::toString);
+    }
+
+    /** The seed's saddle field, certified: the three saddles (0, 2πk) and a proof that there is no other. */
+    @Test
+    void certifiedSearchProvesTheThreeSaddlesComplete() throws Exception {
+        Run.Result r = Run.fallline("equilibria", "--potential", SADDLES, "--box", "-2:2,-1:13", "--certified",
+                "--format", "json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(true, root.get("complete").booleanValue());
+        assertEquals(0, root.get("undecided").size());
+        JsonNode list = root.get("equilibria");
+        assertEquals(3, list.size());
+        for (int k = 0; k < 3; k++) {
+            JsonNode e = list.get(k);
+            assertEquals(2 * Math.PI * k, e.get("point").get(1).doubleValue(), 1e-12);
+            JsonNode box = e.get("enclosure");
+            assertTrue(box.get("lower").get(1).doubleValue() <= 2 * Math.PI * k
+                    && 2 * Math.PI * k <= box.get("upper").get(1).doubleValue());
+        }
+        Run.Result bad = Run.fallline("equilibria", "--potential", SADDLES, "--box", "-2:2,-1:13", "--certified",
+                "--starts", "10");
+        assertEquals(2, bad.status(), bad::toString);
+        assertTrue(bad.err().startsWith("error: --starts: not with --certified"), bad::toString);
+    }
 }

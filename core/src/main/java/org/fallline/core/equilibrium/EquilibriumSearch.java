@@ -67,11 +67,13 @@ public record EquilibriumSearch(List<Equilibrium> equilibria, Method method, boo
     /**
      * What a certified search did.
      *
-     * @param boxes     the number of sub-boxes examined
-     * @param undecided the sub-boxes it could neither exclude nor prove to hold exactly one critical point
+     * @param boxes      the number of sub-boxes examined
+     * @param enclosures for each equilibrium, in the same order, a sub-box proved to hold it as its only critical point
+     * @param undecided  the sub-boxes it could neither exclude nor prove to hold exactly one critical point
      */
-    public record Certification(long boxes, List<UndecidedBox> undecided) {
+    public record Certification(long boxes, List<Box> enclosures, List<UndecidedBox> undecided) {
         public Certification {
+            enclosures = List.copyOf(enclosures);
             undecided = List.copyOf(undecided);
         }
     }
@@ -89,6 +91,8 @@ public record EquilibriumSearch(List<Equilibrium> equilibria, Method method, boo
     public enum Reason {
         /** The interval Hessian over the box contains a singular matrix at the smallest box size allowed. */
         SINGULAR("singular Hessian"),
+        /** V or its derivatives may be undefined or not smooth somewhere in the box (log, √, ÷, |·|, min, max). */
+        NOT_SMOOTH("not smooth"),
         /** The bisection reached its depth limit before the box was decided. */
         DEPTH_LIMIT("depth limit"),
         /** The time limit ran out before the box was examined. */
@@ -100,7 +104,7 @@ public record EquilibriumSearch(List<Equilibrium> equilibria, Method method, boo
             this.label = label;
         }
 
-        /** "singular Hessian", "depth limit" or "time limit". */
+        /** "singular Hessian", "not smooth", "depth limit" or "time limit". */
         public String label() {
             return label;
         }

@@ -56,7 +56,12 @@ import org.fallline.core.internal.TapeCompiler;
  * the variables each slot depends on. Terms that are linear in the variables have constant
  * gradients and zero Hessians, quadratic ones constant Hessians; those are computed once at
  * compile time. Evaluation allocates nothing and is thread-safe: each thread has its own work
- * arrays.
+ * arrays, and threads share nothing mutable.
+ *
+ * <h2>Space and time</h2>
+ * {@link #field(List, List)} compiles the text over spatial variables and parameters (such as t) that
+ * are bound per evaluation and not differentiated, with batch evaluation over point lists and tensor
+ * grids: a {@link ParametricField}.
  */
 public final class Expression implements ScalarField {
 

@@ -16,7 +16,8 @@ import org.fallline.core.internal.TensorGrid;
  * derivative work at all. The batch methods evaluate at many points with the parameters bound once:
  * at a list of points, or at the nodes of a tensor grid x₁ᵃ × x₂ᵇ × … given by one array of
  * coordinates per axis, in lexicographic order with the first axis fastest (node (i₁, i₂, i₃) at
- * index i₁ + n₁(i₂ + n₂ i₃)). A batch gives bit for bit the values of the single-point methods.
+ * index i₁ + n₁(i₂ + n₂ i₃)). What depends on the parameters alone, such as e^(−2π²t), is computed once
+ * per binding rather than at every point. A batch gives bit for bit the values of the single-point methods.
  *
  * <p>Instances are immutable and thread-safe, and evaluation scales with threads: every call works
  * in arrays of its own (a batch call makes them once for all its points; single-point calls use one

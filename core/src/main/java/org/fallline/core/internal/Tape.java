@@ -28,13 +28,15 @@ import org.fallline.core.CoreException;
  *
  * <p>Parameters are inputs that are not differentiated (time t, a user's constant): they sit in the
  * slots after the variables, with empty active sets, and every slot that depends on one has its
- * gradient and Hessian computed at each evaluation.
+ * gradient and Hessian computed at each evaluation. The operations on parameters and constants alone
+ * (e^(−2π²t), say) are done once, when the parameters are bound, not at every point.
  *
  * <p>The tape itself is immutable. Evaluation writes into a {@link Workspace} (value, gradient and
  * Hessian per slot) that belongs to one thread at a time: callers that evaluate many points make one
  * and reuse it, so that nothing is allocated and nothing is shared between threads; the methods
- * without a workspace use one per thread, found through a thread-local. The code is written for the small cases that dominate (slots on one or two variables): fast
- * paths for them, and tests before loops that may be empty, measured to matter on HotSpot.
+ * without a workspace use one per thread, found through a thread-local. The kernels ({@link TapeCode})
+ * are written for the small cases that dominate (slots on one or two variables): fast paths for them,
+ * and tests before loops that may be empty, measured to matter on HotSpot.
  */
 public final class Tape {
 
@@ -43,60 +45,18 @@ public final class Tape {
     static final byte FIXED = 1;
     static final byte LIVE = 2;
 
+    private final TapeCode code;
     private final int n;
     private final int np;
-    private final int size;
-    /** Slots before this one are variables (slot i is variable i) and constants: no work at run time. */
-    private final int firstOp;
     private final int root;
     private final int degree;
-
-    private final int[] op;
-    private final int[] argA;
-    private final int[] argB;
-    private final double[] cst;
-    private final double[] cst2;
-    /** Offsets into maps (binary ops): where operand a's, b's active variables sit in the slot's. */
-    private final int[] mapA;
-    private final int[] mapB;
-    private final int[] maps;
-
-    /**
-     * LIN slots: their terms grouped by kind, group k running from linRange[linBase[s] + k] to
-     * linRange[linBase[s] + k + 1] (k = 0 … 5): products of two variables, variables, slots on one
-     * variable, products of two slots on one variable each, other slots, other products. For the
-     * first four kinds termMapA/B hold the position of the operand's variable in the slot's active
-     * set; for the others, offsets into maps.
-     */
-    private final int[] linBase;
-    private final int[] linRange;
-    private final int[] termA;
-    private final int[] termB;
-    private final double[] termCoef;
-    private final int[] termMapA;
-    private final int[] termMapB;
-    /**
-     * For the terms on one variable per operand: where their Hessian contributions land, relative to
-     * the slot's packed Hessian (diagonal of a, diagonal of b, the cross entry), and the weight of
-     * the cross entry (the coefficient, doubled on the diagonal).
-     */
-    private final int[] termH1;
-    private final int[] termH2;
-    private final int[] termH3;
-    private final double[] termX;
-
     private final int[] nAct;
     private final int[] gOff;
     /** Variable index of each compact gradient entry (aligned with the gradient storage). */
     private final int[] act;
-    private final byte[] gKind;
-
-    /** Offset of each slot's packed Hessian (meaningful where hasHessian). */
+    /** Offset of each slot's packed Hessian. */
     private final int[] hOff;
-    private final long hSize;
     private final byte[] hKind;
-    /** Slots whose Hessian is not structurally zero. */
-    private final boolean[] hasHessian;
     /** Slots whose gradient, Hessian must be computed at each evaluation (not constant). */
     private final boolean[] gLive;
     private final boolean[] hLive;
@@ -133,58 +93,31 @@ public final class Tape {
     }
 
     private Tape(TapeLayout l) {
+        this.code = new TapeCode(l);
         this.n = l.n;
         this.np = l.np;
-        this.size = l.size;
-        this.firstOp = l.firstOp;
-        this.root = l.root;
-        this.degree = l.degree;
-        this.op = l.op;
-        this.argA = l.argA;
-        this.argB = l.argB;
-        this.cst = l.cst;
-        this.cst2 = l.cst2;
-        this.mapA = l.mapA;
-        this.mapB = l.mapB;
-        this.maps = l.maps;
-        this.linBase = l.linBase;
-        this.linRange = l.linRange;
-        this.termA = l.termA;
-        this.termB = l.termB;
-        this.termCoef = l.termCoef;
-        this.termMapA = l.termMapA;
-        this.termMapB = l.termMapB;
-        this.termH1 = l.termH1;
-        this.termH2 = l.termH2;
-        this.termH3 = l.termH3;
-        this.termX = l.termX;
-        this.nAct = l.nAct;
-        this.gOff = l.gOff;
-        this.act = l.act;
-        this.gKind = l.gKind;
-        this.hSize = l.hSize;
-        this.hKind = l.hKind;
-        this.hOff = new int[size];
-        this.hasHessian = new boolean[size];
-        this.gLive = new boolean[size];
-        this.hLive = new boolean[size];
-        for (int k = 0; k < size; k++) {
-            hOff[k] = (int) Math.min(Math.max(l.hOff[k], 0), Integer.MAX_VALUE);
-            hasHessian[k] = hKind[k] != ZERO;
-            gLive[k] = gKind[k] == LIVE;
-            hLive[k] = hKind[k] == LIVE;
-        }
+        this.root = code.root;
+        this.degree = code.degree;
+        this.nAct = code.nAct;
+        this.gOff = code.gOff;
+        this.act = code.act;
+        this.hOff = code.hOff;
+        this.hKind = code.hKind;
+        this.gLive = code.gLive;
+        this.hLive = code.hLive;
         this.vTemplate = l.cst.clone();
+        // the operations on parameters alone, at p = 0, so that a workspace is consistent before its first binding
+        code.runParameters(vTemplate);
         // constant gradients: one forced pass at the origin computes every gradient
-        double[] g = new double[l.gSize];
+        double[] g = new double[code.gSize];
         for (int i = 0; i < n; i++) {
             g[gOff[i]] = 1.0;
         }
         double[] v = vTemplate.clone();
         copy(new double[n], v, n);
-        run(v, g, null, all(size), null, false);
+        code.run(v, g, null, TapeCode.all(code.size), null, false);
         this.gTemplate = g;
-        if (gKind[root] == LIVE) {
+        if (code.gKind[root] == LIVE) {
             this.rootGradient = null;
         } else {
             this.rootGradient = new double[n];
@@ -217,13 +150,14 @@ public final class Tape {
         for (int j = 0; j < np; j++) {
             v[n + j] = p[j];
         }
+        code.runParameters(v);
     }
 
     /** V(x) with the parameters bound in w: values only, no derivative work. */
     public double value(Workspace w, double[] x) {
         double[] v = w.v;
         copy(x, v, n);
-        runValue(v);
+        code.runValue(v);
         return v[root];
     }
 
@@ -236,7 +170,7 @@ public final class Tape {
             w.g = g;
         }
         copy(x, v, n);
-        run(v, g, null, gLive, hLive, false);
+        code.run(v, g, null, gLive, hLive, false);
         writeGradient(g, gradient, offset);
         return v[root];
     }
@@ -306,7 +240,7 @@ public final class Tape {
         }
         double[] v = w.v;
         copy(x, v, n);
-        run(v, w.g, h, gLive, hLive, true);
+        code.run(v, w.g, h, gLive, hLive, true);
         return h;
     }
 
@@ -394,11 +328,6 @@ public final class Tape {
         }
     }
 
-    private static boolean[] all(int size) {
-        boolean[] b = new boolean[size];
-        java.util.Arrays.fill(b, true);
-        return b;
-    }
 
     /** The Hessian storage with the constant Hessians filled in (computed once, on first use). */
     private double[] hessianTemplate() {
@@ -407,14 +336,14 @@ public final class Tape {
             synchronized (this) {
                 t = hTemplate;
                 if (t == null) {
-                    if (hSize > Integer.MAX_VALUE - 8) {
+                    if (code.hSize > Integer.MAX_VALUE - 8) {
                         throw new CoreException("the Hessian of this expression needs too much working memory ("
-                                + hSize + " numbers)");
+                                + code.hSize + " numbers)");
                     }
-                    t = new double[(int) hSize];
+                    t = new double[(int) code.hSize];
                     double[] v = vTemplate.clone();
                     copy(new double[n], v, n);
-                    run(v, gTemplate.clone(), t, all(size), hasHessian, true);
+                    code.run(v, gTemplate.clone(), t, TapeCode.all(code.size), code.hasHessian, true);
                     if (hKind[root] == FIXED) {
                         double[][] fixed = new double[n][n];
                         scatterHessian(t, root, fixed);
@@ -427,549 +356,10 @@ public final class Tape {
         return t;
     }
 
-    // ---- evaluation -------------------------------------------------------------------------------
-
-    /** Values only, with the variables and parameters already in v. */
-    private void runValue(double[] v) {
-        final int[] op = this.op;
-        final int[] argA = this.argA;
-        final int[] argB = this.argB;
-        for (int s = firstOp; s < size; s++) {
-            int o = op[s];
-            switch (o) {
-                case Op.LIN:
-                    v[s] = linearValue(s, v);
-                    break;
-                case Op.MUL:
-                    v[s] = v[argA[s]] * v[argB[s]];
-                    break;
-                case Op.DIV:
-                    v[s] = v[argA[s]] / v[argB[s]];
-                    break;
-                case Op.POW:
-                    v[s] = Math.pow(v[argA[s]], v[argB[s]]);
-                    break;
-                case Op.MIN:
-                case Op.MAX:
-                    v[s] = Op.binary(o, v[argA[s]], v[argB[s]]);
-                    break;
-                case Op.POWC:
-                    v[s] = Math.pow(v[argA[s]], cst[s]);
-                    break;
-                case Op.EXPC:
-                    v[s] = cst[s] == Math.E ? Math.exp(v[argA[s]]) : Math.pow(cst[s], v[argA[s]]);
-                    break;
-                default:
-                    v[s] = Op.unary(o, v[argA[s]]);
-                    break;
-            }
-        }
-    }
-
-    /**
-     * Values and gradients (and Hessians when {@code hessian}), with the variables and parameters
-     * already in v. {@code gLive[s]} says whether slot s's gradient is to be computed, {@code hLive[s]}
-     * its Hessian: the constant ones are not, except in the one pass that fills them in.
-     */
-    private void run(double[] v, double[] g, double[] h, boolean[] gLive, boolean[] hLive, boolean hessian) {
-        final int[] op = this.op;
-        final int[] argA = this.argA;
-        final int[] argB = this.argB;
-        for (int s = firstOp; s < size; s++) {
-            boolean gs = gLive[s];
-            boolean hs = hessian && hLive[s];
-            switch (op[s]) {
-                case Op.LIN:
-                    // value and derivatives in one pass over the terms (same sums in the same order
-                    // as linearValue, so that value() agrees with gradient() and hessian() exactly)
-                    v[s] = gs || hs ? linearDerivatives(s, v, g, h, hs) : linearValue(s, v);
-                    break;
-                case Op.MUL: {
-                    double a = v[argA[s]];
-                    double b = v[argB[s]];
-                    v[s] = a * b;
-                    binary(s, b, a, 0.0, 0.0, 1.0, g, h, gs, hs);
-                    break;
-                }
-                case Op.DIV: {
-                    double a = v[argA[s]];
-                    double b = v[argB[s]];
-                    double q = a / b;
-                    v[s] = q;
-                    double r = 1.0 / b;
-                    binary(s, r, -q * r, 0.0, 2.0 * q * r * r, -r * r, g, h, gs, hs);
-                    break;
-                }
-                case Op.POW:
-                    power(s, v, g, h, gs, hs);
-                    break;
-                case Op.MIN:
-                case Op.MAX: {
-                    double a = v[argA[s]];
-                    double b = v[argB[s]];
-                    // the branch taken: a when a ≤ b (min) or a ≥ b (max), or when a is NaN
-                    boolean takeA = (op[s] == Op.MIN ? a <= b : a >= b) || a != a;
-                    v[s] = takeA ? a : b;
-                    binary(s, takeA ? 1.0 : 0.0, takeA ? 0.0 : 1.0, 0.0, 0.0, 0.0, g, h, gs, hs);
-                    break;
-                }
-                default:
-                    elementary(s, v, g, h, gs, hs);
-                    break;
-            }
-        }
-    }
-
-    /** One-argument ops: value, and f', f'' at the argument. */
-    private void elementary(int s, double[] v, double[] g, double[] h, boolean gs, boolean hs) {
-        double a = v[argA[s]];
-        double u;
-        double d1;
-        double d2;
-        switch (op[s]) {
-            case Op.EXP:
-                u = Math.exp(a);
-                d1 = u;
-                d2 = u;
-                break;
-            case Op.LOG:
-                u = Math.log(a);
-                d1 = 1.0 / a;
-                d2 = -d1 * d1;
-                break;
-            case Op.SQRT:
-                u = Math.sqrt(a);
-                d1 = 0.5 / u;
-                d2 = -0.5 * d1 / a;
-                break;
-            case Op.SIN:
-                u = Math.sin(a);
-                d1 = Math.cos(a);
-                d2 = -u;
-                break;
-            case Op.COS:
-                u = Math.cos(a);
-                d1 = -Math.sin(a);
-                d2 = -u;
-                break;
-            case Op.TAN:
-                u = Math.tan(a);
-                d1 = 1.0 + u * u;
-                d2 = 2.0 * u * d1;
-                break;
-            case Op.SINH:
-                u = Math.sinh(a);
-                d1 = Math.cosh(a);
-                d2 = u;
-                break;
-            case Op.COSH:
-                u = Math.cosh(a);
-                d1 = Math.sinh(a);
-                d2 = u;
-                break;
-            case Op.TANH:
-                u = Math.tanh(a);
-                d1 = 1.0 - u * u;
-                d2 = -2.0 * u * d1;
-                break;
-            case Op.ATAN: {
-                u = Math.atan(a);
-                double q = 1.0 / (1.0 + a * a);
-                d1 = q;
-                d2 = -2.0 * a * q * q;
-                break;
-            }
-            case Op.ABS:
-                // the derivative at the kink a = 0 is that of the branch a ≥ 0
-                if (a >= 0) {
-                    u = a;
-                    d1 = 1.0;
-                } else {
-                    u = -a;
-                    d1 = -1.0;
-                }
-                d2 = 0.0;
-                break;
-            case Op.SQR:
-                u = a * a;
-                d1 = 2.0 * a;
-                d2 = 2.0;
-                break;
-            case Op.POWC: {
-                double c = cst[s];
-                u = Math.pow(a, c);
-                double p1;
-                double p2;
-                if (a != 0 && Math.abs(u) >= Double.MIN_NORMAL && Math.abs(u) <= Double.MAX_VALUE) {
-                    // a^(c-1) = a^c / a saves two calls of pow; safe while a^c is a normal number
-                    p1 = u / a;
-                    p2 = p1 / a;
-                } else {
-                    p1 = Math.pow(a, c - 1.0);
-                    p2 = Math.pow(a, c - 2.0);
-                }
-                d1 = c * p1;
-                d2 = c * (c - 1.0) * p2;
-                break;
-            }
-            case Op.EXPC: {
-                double base = cst[s];
-                double lnBase = cst2[s];
-                u = base == Math.E ? Math.exp(a) : Math.pow(base, a);
-                // c^a → 0 with all its derivatives where it underflows or where c = 0
-                d1 = u == 0 ? 0.0 : u * lnBase;
-                d2 = u == 0 ? 0.0 : d1 * lnBase;
-                break;
-            }
-            default:
-                throw new IllegalStateException("unknown op " + op[s]);
-        }
-        v[s] = u;
-        if (argA[s] < n) {
-            // a function of a variable: its gradient is f' and its Hessian f'' at that variable
-            if (gs) {
-                g[gOff[s]] = d1;
-            }
-            if (hs) {
-                h[hOff[s]] = d2;
-            }
-            return;
-        }
-        if (gs) {
-            unaryGradient(s, d1, g);
-        }
-        if (hs) {
-            unaryHessian(s, d1, d2, g, h);
-        }
-    }
-
-    /** a^b with both non-constant. */
-    private void power(int s, double[] v, double[] g, double[] h, boolean gs, boolean hs) {
-        double a = v[argA[s]];
-        double b = v[argB[s]];
-        double u = Math.pow(a, b);
-        v[s] = u;
-        double lnA = Math.log(a);
-        double p1 = Math.pow(a, b - 1.0);
-        double ua = b * p1;
-        double uaa = b * (b - 1.0) * Math.pow(a, b - 2.0);
-        // limits as a → 0⁺ where a^b vanishes: the derivatives in b vanish too
-        double ub = u == 0 ? 0.0 : u * lnA;
-        double ubb = u == 0 ? 0.0 : ub * lnA;
-        double uab = p1 == 0 ? 0.0 : p1 * (1.0 + b * lnA);
-        binary(s, ua, ub, uaa, ubb, uab, g, h, gs, hs);
-    }
-
-    /*
-     * In the two methods below a derivative f' or f'' that is exactly 0 contributes 0 even where the
-     * argument's derivatives overflowed: tanh of a huge argument is flat, whatever the argument's
-     * gradient, and 0 · ∞ would otherwise make it NaN.
-     */
-
-    private void unaryGradient(int s, double d1, double[] g) {
-        int m = nAct[s];
-        int go = gOff[s];
-        int ga = gOff[argA[s]];
-        if (m == 1) {
-            g[go] = d1 == 0 ? 0.0 : d1 * g[ga];
-        } else if (d1 == 0) {
-            zero(g, go, go + m);
-        } else {
-            for (int k = 0; k < m; k++) {
-                g[go + k] = d1 * g[ga + k];
-            }
-        }
-    }
-
-    private void unaryHessian(int s, double d1, double d2, double[] g, double[] h) {
-        int m = nAct[s];
-        int a = argA[s];
-        int ga = gOff[a];
-        int ho = hOff[s];
-        boolean curved = hasHessian[a] && d1 != 0;
-        int ha = hOff[a];
-        if (m == 1) {
-            double ga0 = g[ga];
-            h[ho] = (curved ? d1 * h[ha] : 0.0) + (d2 == 0 ? 0.0 : d2 * ga0 * ga0);
-            return;
-        }
-        int t = m * (m + 1) / 2;
-        if (curved) {
-            for (int p = 0; p < t; p++) {
-                h[ho + p] = d1 * h[ha + p];
-            }
-        } else {
-            zero(h, ho, ho + t);
-        }
-        if (d2 != 0) {
-            for (int k = 0, row = ho; k < m; row += ++k) {
-                double gk = d2 * g[ga + k];
-                for (int l = 0; l <= k; l++) {
-                    h[row + l] += gk * g[ga + l];
-                }
-            }
-        }
-    }
-
-    private void binary(int s, double ua, double ub, double uaa, double ubb, double uab, double[] g, double[] h,
-            boolean gs, boolean hs) {
-        int a = argA[s];
-        int b = argB[s];
-        int ma = mapA[s];
-        int mb = mapB[s];
-        if (gs) {
-            int go = gOff[s];
-            if (nAct[a] == 1 && nAct[b] == 1) {
-                int pa = maps[ma];
-                int pb = maps[mb];
-                g[go + pa] = 0.0;
-                g[go + pb] = 0.0;
-                g[go + pa] += ua * g[gOff[a]];
-                g[go + pb] += ub * g[gOff[b]];
-            } else {
-                zero(g, go, go + nAct[s]);
-                addGradient(g, go, a, ma, ua);
-                addGradient(g, go, b, mb, ub);
-            }
-        }
-        if (hs) {
-            int m = nAct[s];
-            int ho = hOff[s];
-            zero(h, ho, ho + m * (m + 1) / 2);
-            addCurvature(h, ho, g, a, ma, ua, uaa);
-            addCurvature(h, ho, g, b, mb, ub, ubb);
-            addCross(h, ho, g, a, ma, b, mb, uab);
-        }
-    }
-
-    /** g_s += c ∇a, mapped into the slot's active set. */
-    private void addGradient(double[] g, int go, int a, int map, double c) {
-        int ga = gOff[a];
-        for (int k = 0, na = nAct[a]; k < na; k++) {
-            g[go + maps[map + k]] += c * g[ga + k];
-        }
-    }
-
-    /** H_s += du ∇²a + d2u ∇a∇aᵀ, mapped into the slot's packed Hessian at ho. */
-    private void addCurvature(double[] h, int ho, double[] g, int a, int map, double du, double d2u) {
-        boolean curved = hasHessian[a] && du != 0;
-        if (!curved && d2u == 0) {
-            return;
-        }
-        int ga = gOff[a];
-        int na = nAct[a];
-        int ha = hOff[a];
-        for (int k = 0; k < na; k++) {
-            int i = maps[map + k];
-            int row = ho + i * (i + 1) / 2;
-            int rowA = ha + k * (k + 1) / 2;
-            double gk = d2u * g[ga + k];
-            for (int l = 0; l <= k; l++) {
-                double add = gk * g[ga + l];
-                if (curved) {
-                    add += du * h[rowA + l];
-                }
-                h[row + maps[map + l]] += add;
-            }
-        }
-    }
-
-    /** H_s += c (∇a∇bᵀ + ∇b∇aᵀ), mapped into the slot's packed Hessian at ho. */
-    private void addCross(double[] h, int ho, double[] g, int a, int mapOfA, int b, int mapOfB, double c) {
-        if (c == 0) {
-            return;
-        }
-        int ga = gOff[a];
-        int gb = gOff[b];
-        int na = nAct[a];
-        int nb = nAct[b];
-        for (int k = 0; k < na; k++) {
-            int i = maps[mapOfA + k];
-            double gk = c * g[ga + k];
-            for (int l = 0; l < nb; l++) {
-                int j = maps[mapOfB + l];
-                double t = gk * g[gb + l];
-                // on the diagonal both halves land on the same entry
-                if (i > j) {
-                    h[ho + i * (i + 1) / 2 + j] += t;
-                } else if (i < j) {
-                    h[ho + j * (j + 1) / 2 + i] += t;
-                } else {
-                    h[ho + i * (i + 1) / 2 + i] += 2.0 * t;
-                }
-            }
-        }
-    }
-
-    /**
-     * c₀ + Σ cₖ aₖ + Σ cₖ aₖbₖ. The terms come in six groups, so that each loop below runs without
-     * tests: products of two variables, variables, slots on one variable, products of two slots on
-     * one variable each, other slots, other products. (Dispatching on the kind of each term costs
-     * more than the arithmetic of the small cases; so does entering an empty loop, hence the tests
-     * before each.)
-     */
-    private double linearValue(int s, double[] v) {
-        final int base = linBase[s];
-        final int[] range = this.linRange;
-        final int[] termA = this.termA;
-        final int[] termB = this.termB;
-        final double[] termCoef = this.termCoef;
-        final int vv = range[base];
-        final int p11 = range[base + 3];
-        final int pGeneral = range[base + 5];
-        final int end = range[base + 6];
-        double acc = cst[s];
-        if (vv < range[base + 1]) {
-            for (int t = vv; t < range[base + 1]; t++) {
-                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
-            }
-        }
-        if (range[base + 1] < p11) {
-            for (int t = range[base + 1]; t < p11; t++) {
-                acc += termCoef[t] * v[termA[t]];
-            }
-        }
-        if (p11 < range[base + 4]) {
-            for (int t = p11; t < range[base + 4]; t++) {
-                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
-            }
-        }
-        if (range[base + 4] < pGeneral) {
-            for (int t = range[base + 4]; t < pGeneral; t++) {
-                acc += termCoef[t] * v[termA[t]];
-            }
-        }
-        if (pGeneral < end) {
-            for (int t = pGeneral; t < end; t++) {
-                acc += termCoef[t] * v[termA[t]] * v[termB[t]];
-            }
-        }
-        return acc;
-    }
-
-    /** Value, gradient (and Hessian when {@code hs}) of a linear combination, term group by term group. */
-    private double linearDerivatives(int s, double[] v, double[] g, double[] h, boolean hs) {
-        final int base = linBase[s];
-        final int[] range = this.linRange;
-        final int[] termA = this.termA;
-        final int[] termB = this.termB;
-        final double[] termCoef = this.termCoef;
-        final int[] termMapA = this.termMapA;
-        final int[] termMapB = this.termMapB;
-        final int[] gOff = this.gOff;
-        final int[] hOff = this.hOff;
-        final int go = gOff[s];
-        final int m = nAct[s];
-        final int ho = hOff[s];
-        double acc = cst[s];
-        zero(g, go, go + m);
-        if (hs) {
-            zero(h, ho, ho + m * (m + 1) / 2);
-        }
-        int from = range[base];
-        int to = range[base + 1];
-        if (from < to) {
-            // c·xᵢ·xⱼ
-            for (int t = from; t < to; t++) {
-                double c = termCoef[t];
-                double va = v[termA[t]];
-                double vb = v[termB[t]];
-                acc += c * va * vb;
-                g[go + termMapA[t]] += c * vb;
-                g[go + termMapB[t]] += c * va;
-                if (hs) {
-                    h[ho + termH3[t]] += termX[t];
-                }
-            }
-        }
-        from = to;
-        to = range[base + 2];
-        if (from < to) {
-            // c·xᵢ
-            for (int t = from; t < to; t++) {
-                acc += termCoef[t] * v[termA[t]];
-                g[go + termMapA[t]] += termCoef[t];
-            }
-        }
-        from = to;
-        to = range[base + 3];
-        if (from < to) {
-            // c·a, a on one variable (a slot without Hessian points to an entry that stays 0)
-            for (int t = from; t < to; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                acc += c * v[a];
-                g[go + termMapA[t]] += c * g[gOff[a]];
-                if (hs) {
-                    h[ho + termH1[t]] += c * h[hOff[a]];
-                }
-            }
-        }
-        from = to;
-        to = range[base + 4];
-        if (from < to) {
-            // c·a·b, a and b on one variable each: c·b·∇²a + c·a·∇²b + c (∇a∇bᵀ + ∇b∇aᵀ)
-            for (int t = from; t < to; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                int b = termB[t];
-                double ga = g[gOff[a]];
-                double gb = g[gOff[b]];
-                double cva = c * v[a];
-                double cvb = c * v[b];
-                acc += cva * v[b];
-                g[go + termMapA[t]] += cvb * ga;
-                g[go + termMapB[t]] += cva * gb;
-                if (hs) {
-                    h[ho + termH1[t]] += cvb * h[hOff[a]];
-                    h[ho + termH2[t]] += cva * h[hOff[b]];
-                    h[ho + termH3[t]] += termX[t] * ga * gb;
-                }
-            }
-        }
-        from = to;
-        to = range[base + 5];
-        if (from < to) {
-            // c·a, general
-            for (int t = from; t < to; t++) {
-                acc += termCoef[t] * v[termA[t]];
-                addGradient(g, go, termA[t], termMapA[t], termCoef[t]);
-                if (hs) {
-                    addCurvature(h, ho, g, termA[t], termMapA[t], termCoef[t], 0.0);
-                }
-            }
-        }
-        from = to;
-        to = range[base + 6];
-        if (from < to) {
-            // c·a·b, general
-            for (int t = from; t < to; t++) {
-                double c = termCoef[t];
-                int a = termA[t];
-                int b = termB[t];
-                acc += c * v[a] * v[b];
-                addGradient(g, go, a, termMapA[t], c * v[b]);
-                addGradient(g, go, b, termMapB[t], c * v[a]);
-                if (hs) {
-                    addCurvature(h, ho, g, a, termMapA[t], c * v[b], 0.0);
-                    addCurvature(h, ho, g, b, termMapB[t], c * v[a], 0.0);
-                    addCross(h, ho, g, a, termMapA[t], b, termMapB[t], c);
-                }
-            }
-        }
-        return acc;
-    }
-
     /** Copies the first n entries; for the few entries of a point a loop beats the arraycopy stub. */
     private static void copy(double[] from, double[] to, int n) {
         for (int i = 0; i < n; i++) {
             to[i] = from[i];
-        }
-    }
-
-    private static void zero(double[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            a[i] = 0.0;
         }
     }
 

@@ -16,6 +16,8 @@ final class TapeLayout {
     final int np;
     int size;
     int firstOp;
+    /** Operations from firstOp to firstSpatialOp − 1 depend on parameters and constants alone. */
+    int firstSpatialOp;
     int root;
     int degree;
     int[] op;
@@ -50,8 +52,10 @@ final class TapeLayout {
         this.n = n;
         this.np = np;
         boolean[] live = markLive(slots, oldRoot);
-        // new indices: variable i at i, parameter j at n + j, then constants, then operations in their
-        // (topological) order
+        // new indices: variable i at i, parameter j at n + j, then constants, then the operations on
+        // parameters and constants alone (computed once when the parameters are bound), then the others;
+        // both groups of operations in their (topological) order
+        boolean[] spatial = dependsOnVariables(slots, oldRoot);
         int[] index = new int[oldRoot + 1];
         int constants = 0;
         int operations = 0;
@@ -70,10 +74,15 @@ final class TapeLayout {
         firstOp = n + np + constants;
         size = firstOp + operations;
         int next = firstOp;
-        for (int s = 0; s <= oldRoot; s++) {
-            int o = slots.get(s).op;
-            if (live[s] && o != Op.VAR && o != Op.PARAM && o != Op.CONST) {
-                index[s] = next++;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int s = 0; s <= oldRoot; s++) {
+                int o = slots.get(s).op;
+                if (live[s] && o != Op.VAR && o != Op.PARAM && o != Op.CONST && spatial[s] == (pass == 1)) {
+                    index[s] = next++;
+                }
+            }
+            if (pass == 0) {
+                firstSpatialOp = next;
             }
         }
         root = index[oldRoot];
@@ -133,6 +142,26 @@ final class TapeLayout {
         storage(active, slotDegree, parametric);
         mapOperands(active);
         mapTerms(active, linTerms, slots);
+    }
+
+    /** Whether each slot depends on a variable (rather than on parameters and constants alone). */
+    private static boolean[] dependsOnVariables(List<TapeCompiler.Slot> slots, int root) {
+        boolean[] spatial = new boolean[root + 1];
+        for (int s = 0; s <= root; s++) {
+            TapeCompiler.Slot slot = slots.get(s);
+            if (slot.op == Op.VAR) {
+                spatial[s] = true;
+            } else if (slot.op == Op.PARAM || slot.op == Op.CONST) {
+                spatial[s] = false;
+            } else if (slot.termA != null) {
+                for (int j = 0; j < slot.termA.length; j++) {
+                    spatial[s] |= spatial[slot.termA[j]] || slot.termB[j] >= 0 && spatial[slot.termB[j]];
+                }
+            } else {
+                spatial[s] = spatial[slot.a] || slot.b >= 0 && spatial[slot.b];
+            }
+        }
+        return spatial;
     }
 
     private static boolean[] markLive(List<TapeCompiler.Slot> slots, int root) {

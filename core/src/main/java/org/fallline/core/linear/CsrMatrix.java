@@ -213,6 +213,19 @@ public final class CsrMatrix implements LinearOperator {
         return SparseProducts.linearCombination(alpha, a, beta, b);
     }
 
+    /**
+     * The matrix with this one's sparsity pattern and new values, {@code values[k]} for stored entry k (in the
+     * order of {@link #rowStart}/{@link #columnIndex}): re-assembly of a matrix whose pattern does not change,
+     * such as a Newton Hessian, without sorting triplets again. The array is copied.
+     */
+    public CsrMatrix withValues(double[] newValues) {
+        if (newValues.length != nonZeros()) {
+            throw new IllegalArgumentException("withValues: the pattern has " + nonZeros() + " entries, got "
+                    + newValues.length + " values");
+        }
+        return new CsrMatrix(rows, cols, rowStart, columns, newValues.clone());
+    }
+
     /** αA, same pattern. */
     public CsrMatrix scaled(double alpha) {
         double[] val = values.clone();

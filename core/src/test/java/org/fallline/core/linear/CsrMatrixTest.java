@@ -114,6 +114,13 @@ class CsrMatrixTest {
         }
         assertDenseEquals(expected, c.toDense());
         assertEquals(-1.5, CsrMatrix.identity(4).scaled(-1.5).get(3, 3));
+        CsrMatrix l = Stencils.laplacian1d(3);
+        double[] doubled = new double[l.nonZeros()];
+        for (int k = 0; k < doubled.length; k++) {
+            doubled[k] = 2 * l.value(k);
+        }
+        assertDenseEquals(l.scaled(2).toDense(), l.withValues(doubled).toDense());
+        assertThrows(IllegalArgumentException.class, () -> l.withValues(new double[2]));
     }
 
     @Test

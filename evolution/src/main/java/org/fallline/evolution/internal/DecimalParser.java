@@ -8,7 +8,8 @@ package org.fallline.evolution.internal;
  * doubles and one IEEE multiplication or division rounds correctly (Clinger 1990, "How to read
  * floating point numbers accurately", PLDI '90, fast path). Other valid inputs go to
  * {@link Double#parseDouble}. Text that is not such a number (including "Infinity", hexadecimal
- * and Java's type suffixes such as "1d") gives NaN.
+ * and Java's type suffixes such as "1d") gives NaN. The decimal mark is '.' unless given (',' for files written
+ * with a decimal comma, as spreadsheets do in much of Europe and South America).
  */
 public final class DecimalParser {
 
@@ -29,6 +30,14 @@ public final class DecimalParser {
      * plain decimal number; lets a reader parse a cell in place, without a String per cell.
      */
     public static double parse(String s, int from, int to) {
+        return parse(s, from, to, '.');
+    }
+
+    /**
+     * The value of the characters {@code s[from, to)} (already trimmed) written with {@code point} as the decimal
+     * mark, or NaN when they are not a plain decimal number.
+     */
+    public static double parse(String s, int from, int to, char point) {
         int n = to;
         int i = from;
         if (n == from) {
@@ -61,7 +70,7 @@ public final class DecimalParser {
                 scale++;
             }
         }
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && s.charAt(i) == point) {
             i++;
             for (; i < n; i++) {
                 c = s.charAt(i);
@@ -124,10 +133,15 @@ public final class DecimalParser {
             } else if (e10 < 0 && e10 >= -22) {
                 v = (double) m / POW10[-e10];
             } else {
-                return Double.parseDouble(s.substring(from, to));
+                return slow(s, from, to, point);
             }
             return negative ? -v : v;
         }
-        return Double.parseDouble(s.substring(from, to));
+        return slow(s, from, to, point);
+    }
+
+    private static double slow(String s, int from, int to, char point) {
+        String t = s.substring(from, to);
+        return Double.parseDouble(point == '.' ? t : t.replace(point, '.'));
     }
 }

@@ -35,6 +35,7 @@ public final class PhenotypeCsv implements PhenotypeSource {
     private final String name;
     private final ReaderOpener opener;
     private final char separator;
+    private final CsvFormat format;
     private final List<String> columns;
     /** Physical lines up to and including the header. */
     private final long headerLines;
@@ -44,7 +45,7 @@ public final class PhenotypeCsv implements PhenotypeSource {
         Reader open() throws IOException;
     }
 
-    private PhenotypeCsv(String name, ReaderOpener opener, Character separator) {
+    private PhenotypeCsv(String name, ReaderOpener opener, CsvFormat format) {
         this.name = name;
         this.opener = opener;
         try (BufferedReader r = reader()) {
@@ -57,7 +58,26 @@ public final class PhenotypeCsv implements PhenotypeSource {
             if (line == null) {
                 throw new SelectionException(name + " is empty: expected a header line with column names");
             }
-            this.separator = separator != null ? separator : detectSeparator(line);
+            Character excel = excelSeparator(line);
+            if (excel != null) {
+                // Excel's "sep=;" first line names the separator; the header follows it
+                if (format.separator().isEmpty()) {
+                    format = format.withSeparator(excel);
+                }
+                do {
+                    line = r.readLine();
+                    lineNo++;
+                } while (line != null && line.isBlank());
+                if (line == null) {
+                    throw new SelectionException(name + " has only a 'sep=' line: expected a header line with column names");
+                }
+            }
+            this.separator = format.separator().orElse(detectSeparator(line, format.decimalComma()));
+            if (format.decimalComma() && separator == ',') {
+                throw new SelectionException(name + ":" + lineNo + ": with a decimal comma the fields must be separated"
+                        + " by ';' or a tab, but the header is separated by ','");
+            }
+            this.format = format;
             ICSVParser parser = parser(this.separator);
             String[] header = parser.parseLineMulti(line);
             if (parser.isPending()) {
@@ -82,24 +102,33 @@ public final class PhenotypeCsv implements PhenotypeSource {
 
     /** Opens a file, detecting the separator from its header line; messages name the path as given. */
     public static PhenotypeCsv open(Path path) {
-        return new PhenotypeCsv(path.toString(),
-                () -> new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), null);
+        return open(path, CsvFormat.DEFAULT);
     }
 
     /** Opens a file with the given separator (',', ';' or '\t', or any other single character). */
     public static PhenotypeCsv open(Path path, char separator) {
+        return open(path, CsvFormat.DEFAULT.withSeparator(separator));
+    }
+
+    /** Opens a file written as {@code format} says. */
+    public static PhenotypeCsv open(Path path, CsvFormat format) {
         return new PhenotypeCsv(path.toString(),
-                () -> new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), separator);
+                () -> new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), format);
     }
 
     /** A table given as text, for programs and tests; {@code name} is used in messages. */
     public static PhenotypeCsv of(String name, String text) {
-        return new PhenotypeCsv(name, () -> new StringReader(text), null);
+        return of(name, text, CsvFormat.DEFAULT);
     }
 
     /** A table given as text with the given separator. */
     public static PhenotypeCsv of(String name, String text, char separator) {
-        return new PhenotypeCsv(name, () -> new StringReader(text), separator);
+        return of(name, text, CsvFormat.DEFAULT.withSeparator(separator));
+    }
+
+    /** A table given as text, written as {@code format} says. */
+    public static PhenotypeCsv of(String name, String text, CsvFormat format) {
+        return new PhenotypeCsv(name, () -> new StringReader(text), format);
     }
 
     @Override
@@ -117,11 +146,42 @@ public final class PhenotypeCsv implements PhenotypeSource {
         return separator;
     }
 
+    /** The format the file is read with (its separator as given; see {@link #separator()} for the one in use). */
+    public CsvFormat format() {
+        return format;
+    }
+
+    @Override
+    public char decimalMark() {
+        return format.decimalMark();
+    }
+
+    @Override
+    public boolean isMissing(String cell) {
+        return format.missing().contains(cell);
+    }
+
+    /** The separator named by an Excel "sep=X" first line, or null. */
+    static Character excelSeparator(String line) {
+        String t = line.strip();
+        if (t.length() == 5 && t.regionMatches(true, 0, "sep=", 0, 4)) {
+            return t.charAt(4);
+        }
+        if (t.length() == 4 && t.regionMatches(true, 0, "sep=", 0, 4) && line.indexOf('\t') >= 0) {
+            return '\t';
+        }
+        return null;
+    }
+
     /**
      * The separator among ',', ';' and tab that occurs most often outside quotes in the header line
-     * (',' when none does: a one-column file).
+     * (',' when none does: a one-column file; ';' then, when numbers are written with a decimal comma).
      */
     static char detectSeparator(String header) {
+        return detectSeparator(header, false);
+    }
+
+    static char detectSeparator(String header, boolean decimalComma) {
         int[] counts = new int[SEPARATORS.length];
         boolean quoted = false;
         for (int i = 0; i < header.length(); i++) {
@@ -136,11 +196,15 @@ public final class PhenotypeCsv implements PhenotypeSource {
                 }
             }
         }
-        int best = 0;
-        for (int s = 1; s < SEPARATORS.length; s++) {
+        int first = decimalComma ? 1 : 0;
+        int best = first;
+        for (int s = first + 1; s < SEPARATORS.length; s++) {
             if (counts[s] > counts[best]) {
                 best = s;
             }
+        }
+        if (decimalComma && counts[best] == 0 && counts[0] > 0) {
+            return ',';
         }
         return SEPARATORS[best];
     }

@@ -100,10 +100,15 @@ public final class FlowSolver {
         double threshold = 1e-12 * Math.max(1, end);
         double maxCheck = end / 100;
         double radius = options.escapeRadius().orElse(RADIUS_FACTOR * Math.max(1, LyapunovMonitor.norm(x0)));
+        double[] centre = options.escapeCentre().orElse(x0);
+        if (centre.length != n) {
+            throw new PhysicsException(PhysicsException.Kind.BAD_INPUT, "the escape centre has " + centre.length
+                    + " coordinates; the field has " + n);
+        }
         double speedLimit = SPEED_FACTOR * Math.max(1, start.gradientNorm);
         StopDetector escape = new StopDetector(s -> {
             State st = new State(field, heavy, s);
-            return Math.min(1 - distance(st.x, x0) / radius, 1 - st.gradientNorm / speedLimit);
+            return Math.min(1 - distance(st.x, centre) / radius, 1 - st.gradientNorm / speedLimit);
         }, maxCheck, threshold);
         integrator.addEventDetector(escape);
         StopDetector converged = null;
@@ -159,8 +164,8 @@ public final class FlowSolver {
                         + "): the integration is unstable; take a smaller step or an adaptive integrator";
             } else if (escape.fired()) {
                 stop = FlowStop.ESCAPED;
-                reason = distance(last.x, x0) >= radius * (1 - 1e-9)
-                        ? "left the ball |x - x0| <= " + radius + " at t = " + last.time
+                reason = distance(last.x, centre) >= radius * (1 - 1e-9)
+                        ? "left the ball |x - " + (options.escapeCentre().isPresent() ? "c" : "x0") + "| <= " + radius + " at t = " + last.time
                         : "the speed |grad V| reached " + speedLimit + " at t = " + last.time
                         + ": the solution blows up in finite time";
             } else if (converged != null && converged.fired()) {
