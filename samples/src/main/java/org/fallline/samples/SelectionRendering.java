@@ -149,6 +149,13 @@ final class SelectionRendering {
             }
             t.print(out, "  ");
         }
+        List<Estimate> compare = tidy.stream().filter(e -> e.analysis().equals("compare")).toList();
+        if (!compare.isEmpty()) {
+            out.println();
+            out.println("Does selection differ between the groups? (analysis compare: estimate = F, or chi-squared for"
+                    + " a GLM; degrees of freedom in the notes)");
+            coefficients(compare, out);
+        }
         List<String> notes = allNotes(report);
         if (!notes.isEmpty()) {
             out.println();

@@ -124,6 +124,23 @@ class SelectionCommandTest {
     }
 
     @Test
+    void comparesTheSexes() throws Exception {
+        Run.Result r = Run.fallline("selection", "--by", "Sex", "--traits", "TotalLength_mm,Weight_g,HumerusL_in",
+                "--compare-groups", "--format", "csv", "--quiet");
+        assertEquals(0, r.status(), r::toString);
+        Map<String, String[]> rows = tidy(r.out());
+        // R: anova(glm0, glm1, test = "Chisq"), evolution's reference_compare_groups.csv
+        assertEquals(4.31812539416254, Double.parseDouble(rows.get("all/compare/beta")[3]), 1e-6);
+        assertEquals(0.093926913455108, Double.parseDouble(rows.get("all/compare/gamma")[6]), 1e-6);
+        Run.Result table = Run.fallline("selection", "--by", "Sex", "--traits", "TotalLength_mm,Weight_g",
+                "--compare-groups");
+        assertTrue(table.out().contains("Does selection differ between the groups?"), table::toString);
+        Run.Result bad = Run.fallline("selection", "--compare-groups");
+        assertEquals(2, bad.status(), bad::toString);
+        assertTrue(bad.err().startsWith("error: --compare-groups needs --by COL"), bad::toString);
+    }
+
+    @Test
     void groupsByColumn() throws Exception {
         Run.Result r = Run.fallline("selection", "--by", "Sex", "--traits", "TotalLength_mm,Weight_g",
                 "--first-order-only", "--format", "csv", "--quiet");
