@@ -80,7 +80,7 @@ public enum ExactSurface implements BoundaryData {
 
         @Override
         String undefinedAt(double x, double y) {
-            return x * x + y * y > 0 && !(x <= 0 && y == 0) ? null
+            return x * x + y * y > 0 && !(x < 0 && Math.abs(y) <= 1e-9 * -x) ? null
                     : "the helicoid u = atan2(y, x) needs a domain avoiding the origin and the negative x axis";
         }
     },

@@ -3,7 +3,9 @@
  * matrices ({@link org.fallline.core.linear.CsrMatrix}), tridiagonal and cyclic tridiagonal solves
  * ({@link org.fallline.core.linear.Tridiagonal}), preconditioned conjugate gradients
  * ({@link org.fallline.core.linear.ConjugateGradientSolver}) with Jacobi, incomplete Cholesky and multigrid
- * preconditioners, and Galerkin geometric multigrid on tensor grids ({@link org.fallline.core.linear.Multigrid}).
+ * preconditioners, Galerkin geometric multigrid on tensor grids ({@link org.fallline.core.linear.Multigrid}, and
+ * {@link org.fallline.core.linear.MultigridFamily} for M + cL with changing c), and a sparse direct Cholesky
+ * solve for unstructured meshes ({@link org.fallline.core.linear.SparseCholesky}, on EJML).
  * The interfaces at the top are {@link org.fallline.core.linear.LinearOperator} and
  * {@link org.fallline.core.linear.Preconditioner}.
  *

@@ -1,8 +1,12 @@
 package org.fallline.geometry.internal;
 
+import org.fallline.core.linear.GridShape;
 import org.fallline.geometry.TriangleMesh;
 
-/** The linear solver chosen for a mesh's Newton and time-step systems (by measurement; see benchmarks/README). */
+/**
+ * The linear solver for a mesh's Newton and time-step systems, chosen by measurement (benchmarks/README,
+ * geometry section): multigrid-preconditioned CG on structured grids, IC(0)-preconditioned CG elsewhere.
+ */
 public final class LinearSolvers {
 
     private LinearSolvers() {
@@ -10,6 +14,10 @@ public final class LinearSolvers {
 
     /** The solver for systems on the interior unknowns of {@code mesh}. */
     public static HessianSolver forMesh(TriangleMesh mesh) {
-        return new CholeskySolver();
+        if (mesh.structured()) {
+            int[] shape = mesh.gridShape();
+            return new CgSolver(GridShape.of(shape[0] - 2, shape[1] - 2));
+        }
+        return new CgSolver(null);
     }
 }

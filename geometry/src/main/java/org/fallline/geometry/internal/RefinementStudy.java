@@ -23,7 +23,7 @@ import org.fallline.geometry.TriangleMesh;
 public final class RefinementStudy {
 
     static final double STEEP = 4;
-    private static final double DETACHED = 0.25;
+    private static final double DETACHED = 0.2;
 
     private RefinementStudy() {
     }
@@ -67,12 +67,13 @@ public final class RefinementStudy {
         double[] j2 = boundaryJump(solver.solve(domain.mesh(n2), data, ProgressListener.NONE).surface());
         double denominator = j0[0] + j2[0] - 2 * j1[0];
         double limit = denominator > 0 ? (j0[0] * j2[0] - j1[0] * j1[0]) / denominator : j0[0];
-        boolean shrinking = j0[0] < 0.9 * j1[0];
+        boolean shrinking = j0[0] < 0.95 * j1[0];
         if (limit > DETACHED * j0[0] || !shrinking) {
             throw GeometryException.numerical(String.format(Locale.ROOT,
                     "no minimal graph with these boundary data exists: under mesh refinement (n = %d, %d, %d) the "
                             + "boundary slope grows without bound (%.3g, %.3g, %.3g) and the height jump at the boundary "
-                            + "does not shrink (%.3g, %.3g, %.3g; extrapolated %.3g)%s",
+                            + "tends to a positive limit instead of zero (%.3g, %.3g, %.3g; extrapolated %.3g): the surface "
+                            + "detaches from the boundary data%s",
                     n2, n1, n, j2[1], j1[1], j0[1], j2[0], j1[0], j0[0], limit, symmetricHint(domain, fine)));
         }
     }

@@ -8,7 +8,8 @@ import org.fallline.geometry.TriangleMesh;
 
 /**
  * Meshes of disks, annuli and annular sectors by rings: concentric circles (or arcs) of vertices with
- * spacing close to h, consecutive rings joined by a strip of triangles that advances along whichever
+ * spacing close to h (annuli and sectors without apex: the same count on every ring, a mapped polar grid),
+ * consecutive rings joined by a strip of triangles that advances along whichever
  * ring's next vertex comes first in angle (the "zipper" merge of two sorted angle sequences). The disk
  * has a centre vertex and 6k vertices on ring k, the hexagonal pattern of nearly equilateral triangles.
  */
@@ -55,7 +56,8 @@ public final class RingMesher {
         int[] first = null;
         for (int k = 0; k <= m; k++) {
             double r = k == m ? outer : inner + (outer - inner) * k / m;
-            int count = Math.max(6, (int) Math.ceil(2 * Math.PI * r / h));
+            // the same count on every ring: a smoothly mapped polar grid, whose errors shrink cleanly like h²
+            int count = Math.max(6, (int) Math.ceil(Math.PI * (inner + outer) / h));
             int[] ring = new int[count];
             double[] angles = new double[count];
             for (int j = 0; j < count; j++) {
@@ -82,7 +84,9 @@ public final class RingMesher {
         double[] previousAngles = null;
         for (int k = 0; k <= m; k++) {
             double r = k == m ? outer : inner + (outer - inner) * k / m;
-            int intervals = r == 0 ? 0 : Math.max(2, (int) Math.ceil((t1 - t0) * r / h));
+            // a mapped polar grid (same count on every arc) unless the sector has an apex
+            double arcRadius = inner > 0 ? 0.5 * (inner + outer) : r;
+            int intervals = r == 0 ? 0 : Math.max(2, (int) Math.ceil((t1 - t0) * arcRadius / h));
             int[] arc = new int[intervals + 1];
             double[] angles = new double[intervals + 1];
             for (int j = 0; j <= intervals; j++) {
