@@ -163,4 +163,46 @@ public final class Tridiagonal {
             }
         }
     }
+
+    /**
+     * Solves A x = rhs along {@code count} adjacent lines at once: line q (0 ≤ q &lt; count) holds the entries
+     * {@code offset + q + i·stride}, i = 0 … n−1, as the lines of a grid axis other than the fastest one do
+     * (stride ≥ count). The elimination runs over i with the lines innermost, so that memory is read in
+     * order (an ADI sweep along y or z); each line gets exactly what {@link #solve(double[], double[], int, int)}
+     * gives it. rhs and x may be the same array.
+     */
+    public void solveLines(double[] rhs, double[] x, int offset, int stride, int count) {
+        int last = offset + (n - 1) * stride + count - 1;
+        if (offset < 0 || count < 1 || stride < count || last >= rhs.length || last >= x.length) {
+            throw new IllegalArgumentException("tridiagonal solve: " + count + " lines at offset " + offset
+                    + ", stride " + stride + " of length " + n + " do not fit arrays of length " + rhs.length
+                    + " and " + x.length);
+        }
+        double inv0 = inverse[0];
+        for (int q = 0; q < count; q++) {
+            x[offset + q] = rhs[offset + q] * inv0;
+        }
+        for (int i = 1, p = offset + stride; i < n; i++, p += stride) {
+            double s = sub[i];
+            double inv = inverse[i];
+            for (int q = 0; q < count; q++) {
+                x[p + q] = (rhs[p + q] - s * x[p - stride + q]) * inv;
+            }
+        }
+        for (int i = n - 2, p = offset + (n - 2) * stride; i >= 0; i--, p -= stride) {
+            double u = upper[i];
+            for (int q = 0; q < count; q++) {
+                x[p + q] -= u * x[p + stride + q];
+            }
+        }
+        if (q != null) {
+            int end = offset + (n - 1) * stride;
+            for (int l = 0; l < count; l++) {
+                double factor = (x[offset + l] + vLast * x[end + l]) / denominator;
+                for (int i = 0, p = offset + l; i < n; i++, p += stride) {
+                    x[p] -= factor * q[i];
+                }
+            }
+        }
+    }
 }

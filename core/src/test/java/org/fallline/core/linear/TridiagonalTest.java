@@ -118,6 +118,35 @@ class TridiagonalTest {
     }
 
     @Test
+    void adjacentLinesAtOnceGiveWhatEachLineGetsAlone() {
+        Random rnd = new Random(9);
+        int n = 6;
+        for (boolean cyclic : new boolean[] {false, true}) {
+            double[] sub = random(rnd, n, 0);
+            double[] sup = random(rnd, n, 0);
+            double[] diag = random(rnd, n, 6);
+            Tridiagonal t = cyclic ? Tridiagonal.factorCyclic(sub, diag, sup) : Tridiagonal.factor(sub, diag, sup);
+            // an 8 × n × 2 grid (x fastest): the y lines of the z = 1 plane are adjacent, 8 apart in y
+            int nx = 8;
+            double[] grid = random(rnd, nx * n * 2, 0);
+            double[] batched = grid.clone();
+            t.solveLines(batched, batched, nx * n, nx, nx);
+            for (int q = 0; q < nx; q++) {
+                double[] rhs = new double[n];
+                double[] got = new double[n];
+                for (int i = 0; i < n; i++) {
+                    rhs[i] = grid[nx * n + q + i * nx];
+                    got[i] = batched[nx * n + q + i * nx];
+                }
+                assertArrayEquals(denseSolve(sub, diag, sup, rhs, cyclic), got, 1e-13);
+            }
+            for (int k = 0; k < nx * n; k++) {
+                assertEquals(grid[k], batched[k], 0.0); // the z = 0 plane is untouched
+            }
+        }
+    }
+
+    @Test
     void zeroPivotAndMisuseAreReported() {
         CoreException e = assertThrows(CoreException.class,
                 () -> Tridiagonal.factor(new double[] {0, 1}, new double[] {1, 1}, new double[] {1, 0}));

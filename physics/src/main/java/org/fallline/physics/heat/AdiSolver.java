@@ -55,8 +55,11 @@ final class AdiSolver {
                 int s = op.stride(a);
                 int block = op.axes[a].m * s;
                 for (int base = 0; base < op.points; base += block) {
-                    for (int q = 0; q < s; q++) {
-                        factors[a].solve(residual, residual, base + q, s);
+                    if (s == 1) {
+                        factors[a].solve(residual, residual, base, 1);
+                    } else {
+                        // the s lines of this block are adjacent: solve them together, in memory order
+                        factors[a].solveLines(residual, residual, base, s, s);
                     }
                 }
             }

@@ -153,13 +153,18 @@ public final class HeatSolver {
         if (plan.method().equals("spectral")) {
             SpectralPropagator sp = SpectralPropagator.of(op, u0);
             double[] u = new double[op.points];
+            work = 1;
             for (int i = 0; i < k; i++) {
-                sp.solution(times[i], u);
+                if (times[i] == 0) {
+                    System.arraycopy(u0, 0, u, 0, u.length); // e^{0·K} u₀: no transform needed
+                } else {
+                    sp.solution(times[i], u);
+                    work++;
+                }
                 rec.step(times[i], u);
                 rec.sample(i, u);
             }
             steps = 0;
-            work = k + 1L;
         } else if (implicit) {
             ImplicitStepper.Scheme scheme = switch (plan.method()) {
                 case "crank-nicolson" -> ImplicitStepper.Scheme.CRANK_NICOLSON;
