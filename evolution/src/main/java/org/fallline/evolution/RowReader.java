@@ -38,6 +38,7 @@ final class RowReader implements PhenotypeSource.SpanSink {
     private final List<Set<String>> filterValues = new ArrayList<>();
     private final int byPos;
     private final IndividualSink sink;
+    private final IndividualObserver observer;
     private final boolean logistic;
     private final Map<String, GroupAccumulator> groups = new LinkedHashMap<>();
     private final double[] x;
@@ -52,9 +53,10 @@ final class RowReader implements PhenotypeSource.SpanSink {
     /**
      * @param sink receives the complete individuals
      */
-    RowReader(PhenotypeSource table, SelectionOptions options, IndividualSink sink) {
+    RowReader(PhenotypeSource table, SelectionOptions options, IndividualSink sink, IndividualObserver observer) {
         List<String> header = table.columns();
         this.sink = sink;
+        this.observer = observer;
         this.logistic = options.model() == Model.LOGISTIC;
         this.table = table;
         this.source = table.name();
@@ -158,6 +160,7 @@ final class RowReader implements PhenotypeSource.SpanSink {
         GroupAccumulator acc = admit(line, cells);
         if (acc != null) {
             sink.accept(acc, w, x);
+            observer.individual(acc.key(), w, x);
         }
     }
 
@@ -209,6 +212,7 @@ final class RowReader implements PhenotypeSource.SpanSink {
             return;
         }
         sink.accept(acc, w, x);
+        observer.individual(acc.key(), w, x);
     }
 
     /**

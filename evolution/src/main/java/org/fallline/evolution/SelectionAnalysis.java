@@ -35,13 +35,23 @@ public final class SelectionAnalysis {
      *                            NUMERICAL when a fit cannot be completed
      */
     public SelectionReport analyze(PhenotypeSource source, SelectionOptions options) {
+        return analyze(source, options, IndividualObserver.NONE);
+    }
+
+    /**
+     * Analyses {@code source} as {@code options} say, showing {@code observer} every individual of the analysis
+     * during the one pass over the table.
+     *
+     * @throws SelectionException as {@link #analyze(PhenotypeSource, SelectionOptions)}
+     */
+    public SelectionReport analyze(PhenotypeSource source, SelectionOptions options, IndividualObserver observer) {
         double[][] g = options.geneticCovariance().map(gc -> gc.reorderedTo(options.traits())).orElse(null);
         boolean needRows = options.model() != Model.OLS || options.bootstrap() > 0 || options.permutations() > 0;
         Accumulation accumulation = new Accumulation(needRows, options.model() == Model.OLS);
         AccumulationPipeline pipeline = new AccumulationPipeline(options.traits().size(), accumulation);
         RowReader reader;
         try {
-            reader = new RowReader(source, options, pipeline);
+            reader = new RowReader(source, options, pipeline, observer);
             source.scan(reader.columns(), reader);
         } catch (RuntimeException | Error e) {
             pipeline.abandon();

@@ -65,6 +65,10 @@ public final class SelectionOptions {
             }
             log.add(t);
         }
+        if (!log.isEmpty() && b.standardization == Standardization.MEAN) {
+            throw new SelectionException("log-transformed traits cannot be mean-standardised: the mean of a log is not "
+                    + "a scale (ln x / mean(ln x) changes with the units); use the default sd standardisation, or none");
+        }
         if (b.bootstrap < 0) {
             throw new SelectionException("the number of bootstrap resamples must be ≥ 0, found " + b.bootstrap);
         }

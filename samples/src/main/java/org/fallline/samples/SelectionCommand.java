@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.fallline.evolution.Estimate;
 import org.fallline.evolution.GlmGradients;
 import org.fallline.evolution.GroupReport;
+import org.fallline.evolution.IndividualObserver;
 import org.fallline.evolution.Model;
 import org.fallline.evolution.PhenotypeSource;
 import org.fallline.evolution.RowFilter;
@@ -145,6 +146,9 @@ final class SelectionCommand implements Callable<Integer> {
                     + "canonical axes with the largest |eigenvalue|).")
     List<String> surface;
 
+    @Option(names = "--svg", description = "With --out, also write every figure as SVG (default: PNG only).")
+    boolean svg;
+
     @Option(names = "--format", paramLabel = "table|csv|json", converter = Format.TableCsvOrJson.class,
             defaultValue = "table", description = "Output format on stdout (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -162,10 +166,14 @@ final class SelectionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PhenotypeSource source = source();
         SelectionOptions options = options();
+        if (out == null && (surface != null || svg)) {
+            throw new ParameterException(spec.commandLine(), (surface != null ? "--surface" : "--svg")
+                    + " chooses what --out draws; give --out DIR too");
+        }
         if (surface != null) {
             if (surface.size() != 2) {
                 throw new ParameterException(spec.commandLine(), "--surface: " + surface.size()
-                        + " traits given; expected exactly two, e.g. --surface " + options.traits().get(0) + ","
+                        + (surface.size() == 1 ? " trait" : " traits") + " given; expected exactly two, e.g. --surface " + options.traits().get(0) + ","
                         + options.traits().get(Math.min(1, options.traits().size() - 1)));
             }
             for (String t : surface) {
@@ -177,7 +185,10 @@ final class SelectionCommand implements Callable<Integer> {
         }
         StagedDirectory staged = out == null ? null : StagedDirectory.open(out, "--out");
         try {
-            SelectionReport report = new SelectionAnalysis().analyze(source, options);
+            // the figures' individuals are sampled during the analysis's own pass over the table
+            SelectionSample sample = new SelectionSample(options.traits().size(), options.seed());
+            SelectionReport report = new SelectionAnalysis().analyze(source, options,
+                    staged == null ? IndividualObserver.NONE : sample);
             PrintWriter stdout = spec.commandLine().getOut();
             render(report, options, format, stdout);
             stdout.flush();
@@ -189,7 +200,7 @@ final class SelectionCommand implements Callable<Integer> {
                 }
             }
             if (staged != null) {
-                writeOutputs(staged, source, options, report);
+                writeOutputs(staged, sample, options, report);
                 List<Path> written = staged.commit();
                 if (!quiet) {
                     err.println("wrote " + written.size() + " files to " + out);
@@ -342,7 +353,7 @@ final class SelectionCommand implements Callable<Integer> {
         Csv.write(out, TIDY_HEADER, rows);
     }
 
-    private void writeOutputs(StagedDirectory staged, PhenotypeSource source, SelectionOptions options,
+    private void writeOutputs(StagedDirectory staged, SelectionSample sample, SelectionOptions options,
                               SelectionReport report) throws IOException {
         try (var w = Files.newBufferedWriter(staged.file("selection.csv"), StandardCharsets.UTF_8)) {
             writeTidy(report, w);
@@ -354,7 +365,8 @@ final class SelectionCommand implements Callable<Integer> {
         SelectionRendering.table(report, options, tw);
         tw.flush();
         Files.writeString(staged.file("selection.txt"), table.toString(), StandardCharsets.UTF_8);
-        SelectionFigures.write(staged, source, options, report, surface);
+        // the tables are written first: the figures come after them
+        SelectionFigures.write(staged, sample, options, report, surface, svg);
     }
 
     /** Reads sd|mean|none. */

@@ -103,7 +103,7 @@ final class SelectionRendering {
     static void table(SelectionReport report, SelectionOptions options, PrintWriter out) {
         out.println("Selection analysis of " + report.source());
         out.println("fitness " + report.fitness() + " (relative fitness w = W / mean W within each group); "
-                + report.traits().size() + " traits, standardized by "
+                + report.traits().size() + (report.traits().size() == 1 ? " trait" : " traits") + ", standardized by "
                 + report.standardization().name().toLowerCase(Locale.ROOT)
                 + (report.logTraits().isEmpty() ? "" : ", log scale: " + String.join(", ",
                         new TreeSet<>(report.logTraits())))

@@ -66,8 +66,9 @@ final class SelectionTour implements TourSection {
                 .bootstrap(bootstrap)
                 .progress(context.progress())
                 .build();
-        SelectionReport report = new SelectionAnalysis().analyze(source, options);
-        SelectionFigures.write(context.directory(), source, options, report, null);
+        SelectionSample sample = new SelectionSample(options.traits().size(), options.seed());
+        SelectionReport report = new SelectionAnalysis().analyze(source, options, sample);
+        SelectionFigures.write(context.directory(), sample, options, report, null, false);
         GroupReport g = report.groups().get(0);
 
         SectionReport.Builder r = SectionReport.of(this);

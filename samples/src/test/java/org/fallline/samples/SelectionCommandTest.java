@@ -156,7 +156,7 @@ class SelectionCommandTest {
     void outDirectoryHoldsTablesAndFigures() throws Exception {
         Path out = dir.resolve("sparrows");
         Run.Result r = Run.fallline("selection", "--traits", "TotalLength_mm,Weight_g,HumerusL_in",
-                "--out", out.toString(), "--quiet");
+                "--out", out.toString(), "--svg", "--quiet");
         assertEquals(0, r.status(), r::toString);
         tidy(Files.readString(out.resolve("selection.csv")));
         assertTrue(new ObjectMapper().readTree(out.resolve("selection.json").toFile()).has("estimates"));
@@ -167,6 +167,13 @@ class SelectionCommandTest {
         }
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(out), s.toList(), "no staging directory is left beside the output");
+        }
+        Path pngOnly = dir.resolve("png-only");
+        Run.Result p = Run.fallline("selection", "--traits", "TotalLength_mm,Weight_g", "--out", pngOnly.toString(),
+                "--quiet");
+        assertEquals(0, p.status(), p::toString);
+        try (Stream<Path> s = Files.list(pngOnly)) {
+            assertTrue(s.noneMatch(f -> f.toString().endsWith(".svg")), "SVG only when asked for");
         }
     }
 
@@ -220,7 +227,10 @@ class SelectionCommandTest {
                 new Case(List.of("--bootstrap", "-5"),
                         "error: Invalid value for option '--bootstrap': expected a whole number >= 0, got '-5'"),
                 new Case(List.of("--G", dir.resolve("G.csv").toString()), "error: --G: file not found: "),
-                new Case(List.of("--surface", "Weight_g"), "error: --surface: 1 traits given; expected exactly two"));
+                new Case(List.of("--surface", "Weight_g", "--out", dir.resolve("o").toString()),
+                        "error: --surface: 1 trait given; expected exactly two"),
+                new Case(List.of("--surface", "Weight_g,TotalLength_mm"), "error: --surface chooses what --out draws"),
+                new Case(List.of("--log", "--standardize", "mean"), "error: log-transformed traits cannot be mean-standardised"));
         for (Case c : cases) {
             List<String> args = new java.util.ArrayList<>(List.of("selection"));
             args.addAll(c.args());
