@@ -203,10 +203,20 @@ final class GroupAnalysis {
             throw new SelectionException("fitness is the same (" + num(acc.minFitness()) + ") for every individual in "
                     + where + ": there is no variation in fitness to measure selection from");
         }
+        if (!Double.isFinite(square(acc.maxFitness()) * n * n)) {
+            throw new SelectionException("fitness values up to " + acc.maxFitness() + " in " + where
+                    + " are too large to analyse: their sums of squares overflow double precision; rescale fitness");
+        }
         ShiftedDesign sums = acc.sums();
         double[] min = sums.min();
         double[] max = sums.max();
         for (int i = 0; i < k; i++) {
+            // the moments sum squares and products of deviations: they must stay finite (with a margin of n)
+            if (!Double.isFinite(square(max[i] - min[i]) * n * n)) {
+                throw new SelectionException("trait '" + traits.get(i) + "' ranges from " + min[i] + " to " + max[i]
+                        + " in " + where + ": too large to analyse, its sums of squares overflow double precision; "
+                        + "rescale it (other units)");
+            }
             if (min[i] == max[i]) {
                 throw new SelectionException("trait '" + traits.get(i) + "' is constant in " + where + " (every value is "
                         + num(min[i]) + "): it carries no information about selection; leave it out");
@@ -217,6 +227,10 @@ final class GroupAnalysis {
                         + ": use SD standardisation or a ratio-scale measurement");
             }
         }
+    }
+
+    private static double square(double v) {
+        return v * v;
     }
 
     private static String num(double v) {

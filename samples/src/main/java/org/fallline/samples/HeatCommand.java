@@ -22,6 +22,7 @@ import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
 import org.fallline.samples.internal.Format;
 import org.fallline.samples.internal.Json;
+import org.fallline.samples.internal.OptionTypes;
 import org.fallline.samples.internal.StagedDirectory;
 
 import picocli.CommandLine.Command;
@@ -54,7 +55,8 @@ final class HeatCommand implements Callable<Integer> {
             description = "Interior points per side, h = L/(N+1); periodic axes have N points, h = L/N (default: ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--length", paramLabel = "L", defaultValue = "1", description = "Side of the domain [0,L]^dim (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", paramLabel = "L", defaultValue = "1", converter = OptionTypes.PositiveConverter.class,
+            description = "Side of the domain [0,L]^dim (default: ${DEFAULT-VALUE}).")
     double length;
 
     @Option(names = "--t-end", paramLabel = "T", defaultValue = "0.1", description = "Final time (default: ${DEFAULT-VALUE}).")
@@ -88,10 +90,11 @@ final class HeatCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--dt", paramLabel = "DT", description = "Fixed time step (implicit and fixed-step explicit methods).")
+    @Option(names = "--dt", paramLabel = "DT", converter = OptionTypes.PositiveConverter.class,
+            description = "Fixed time step (implicit and fixed-step explicit methods).")
     Double dt;
 
-    @Option(names = "--tol", paramLabel = "TOL",
+    @Option(names = "--tol", paramLabel = "TOL", converter = OptionTypes.PositiveConverter.class,
             description = "Local error tolerance; without it the time error is kept below the spatial truncation error.")
     Double tol;
 

@@ -33,7 +33,8 @@ final class TourCommand implements Callable<Integer> {
 
     /** The sections, in page order: evolution, core, then physics and geometry. */
     static List<TourSection> sections() {
-        return List.of(new SelectionTour(), new EquilibriaTour(), new DescentTour());
+        return List.of(new SelectionTour(), new EquilibriaTour(), new DescentTour(), new FlowTour(), new HeatTour(),
+                new SurfaceTour());
     }
 
     /** Key numbers per section in the terminal summary. */

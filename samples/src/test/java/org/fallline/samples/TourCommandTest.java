@@ -58,7 +58,7 @@ class TourCommandTest {
         for (String ref : refs) {
             assertTrue(Files.isRegularFile(dir.resolve(ref)), "missing " + ref);
         }
-        for (String id : List.of("selection", "equilibria", "descent")) {
+        for (String id : List.of("selection", "equilibria", "descent", "flow", "heat", "surface")) {
             assertTrue(html.contains("<section id=\"" + id + "\">"), id);
         }
         assertTrue(html.contains("fallline equilibria --potential &#39;exp(x)*cos(y) - x - 1&#39; --box -2:2,-1:13"));
@@ -148,6 +148,42 @@ class TourCommandTest {
         assertEquals(SelectionTour.R_BETA_TOTAL_LENGTH_SE, Double.parseDouble(c[4]), 1e-10);
         // the bootstrap ran with the quick tour's resamples
         assertFalse(c[9].isEmpty(), beta);
+    }
+
+    @Test
+    void physicsAndGeometryNumbersAgreeWithTheirReferences() throws IOException {
+        String html = Files.readString(dir().resolve("index.html"), StandardCharsets.UTF_8);
+        // the flow section's numbers are read from the page's table rows
+        assertTrue(number(html, "stable manifolds: max |y − 2πk|") < 1e-9);
+        assertTrue(number(html, "unstable manifolds: max |x − ln(y′/sin y′)|") < 1e-6);
+        assertEquals(FlowTour.BLOW_UP_TIME, number(html, "gradient flow from (0.5, 0.5): blow-up time"), 1e-6);
+        // heat: max|u(T)| against the exact solution of the semi-discrete system (the run is exact in time),
+        // to the six digits of the page, and against the continuum to O(h^2)
+        for (String what : List.of("1-D", "1-D, weight decay λ = 5", "2-D", "2-D, weight decay λ = 5")) {
+            int d = what.startsWith("1") ? 1 : 2;
+            double lambda = what.contains("decay") ? HeatTour.DECAY : 0;
+            double grid = HeatTour.gridExact(d, HeatTour.gridSize(d, true), lambda);
+            double measured = number(html, what + ": max |u(T)|, T = 0.1");
+            assertEquals(grid, measured, 5e-6 * grid, what);
+            double h = 1.0 / (HeatTour.gridSize(d, true) + 1);
+            double continuum = Math.exp(-(d * Math.PI * Math.PI + lambda) * HeatTour.T);
+            assertEquals(continuum, measured, 2 * Math.PI * Math.PI * h * h * continuum, what);
+        }
+        // geometry: Scherk (n = 33) and the catenoid against their exact areas, O(h^2)
+        assertEquals(SurfaceTour.SCHERK_AREA, number(html, "Scherk on [−1, 1]², n = 33: area"), 1e-3 * 5.7);
+        assertEquals(SurfaceTour.CATENOID_AREA, number(html, "catenoid on 1.2 ≤ r ≤ 2: area"), 1e-3 * 10.6);
+        assertTrue(html.contains("annulus 1 ≤ r ≤ 2, heights 1.5 and 0: exit status</td><td class=\"value\">3: "
+                + "no minimal graph"), "the annulus is refused as having no minimal graph");
+    }
+
+    /** The first number in the value cell of the table row whose quantity is {@code quantity}. */
+    private static double number(String html, String quantity) {
+        String row = "<tr><td>" + quantity + "</td><td class=\"value\">";
+        int at = html.indexOf(row);
+        assertTrue(at >= 0, "no row " + quantity);
+        Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?(e-?\\d+)?").matcher(html.substring(at + row.length()));
+        assertTrue(m.find(), quantity);
+        return Double.parseDouble(m.group());
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.fallline.core.interval.Interval;
  * could prove it;</li>
  * <li><b>undecided</b> when it reaches the depth limit (number of cuts) — because ∇²V is singular there
  * (a degenerate critical point), V is not smooth on it, or simply too deep — or when the time limit runs
- * out.</li>
+ * out, or when {@value #DEFAULT_MAX_UNDECIDED} (by default) boxes are undecided already — as happens along a
+ * curve of critical points or of kinks.</li>
  * </ul>
  * The list is complete (and {@link EquilibriumSearch#complete()} true) when no sub-box stays undecided. A
  * critical point on the boundary of the box cannot be proved (K(X) ⊂ int X fails) and leaves an undecided box.
@@ -47,6 +48,8 @@ public final class CertifiedEquilibriumFinder {
 
     /** Default largest number of cuts from the whole box to a sub-box. */
     public static final int DEFAULT_MAX_DEPTH = 60;
+    /** Default number of undecided boxes after which the search stops. */
+    public static final int DEFAULT_MAX_UNDECIDED = 1000;
     /** Default time limit. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -56,11 +59,13 @@ public final class CertifiedEquilibriumFinder {
     private static final long PROGRESS_UNITS = 1_000_000;
 
     private final int maxDepth;
+    private final int maxUndecided;
     private final Duration timeLimit;
     private final double classificationTolerance;
 
     private CertifiedEquilibriumFinder(Builder b) {
         this.maxDepth = b.maxDepth;
+        this.maxUndecided = b.maxUndecided;
         this.timeLimit = b.timeLimit;
         this.classificationTolerance = b.classificationTolerance;
     }
@@ -73,6 +78,11 @@ public final class CertifiedEquilibriumFinder {
     /** The largest number of cuts from the whole box to a sub-box. */
     public int maxDepth() {
         return maxDepth;
+    }
+
+    /** The number of undecided boxes after which the search stops. */
+    public int maxUndecided() {
+        return maxUndecided;
     }
 
     /** The time after which the boxes not yet examined are reported undecided. */
@@ -105,9 +115,13 @@ public final class CertifiedEquilibriumFinder {
         double decided = 0;
         long reported = -1;
         while (!stack.isEmpty()) {
-            if (System.nanoTime() > deadline) {
+            boolean late = System.nanoTime() > deadline;
+            if (late || undecided.size() >= maxUndecided) {
+                // a line or surface of critical points, or of kinks, would otherwise be listed box by box
+                EquilibriumSearch.Reason reason = late ? EquilibriumSearch.Reason.TIME_LIMIT
+                        : EquilibriumSearch.Reason.UNDECIDED_LIMIT;
                 for (Cell c : stack) {
-                    undecided.add(new EquilibriumSearch.UndecidedBox(toBox(c.x), EquilibriumSearch.Reason.TIME_LIMIT));
+                    undecided.add(new EquilibriumSearch.UndecidedBox(toBox(c.x), reason));
                 }
                 break;
             }
@@ -377,6 +391,7 @@ public final class CertifiedEquilibriumFinder {
     /** Options of a {@link CertifiedEquilibriumFinder}. */
     public static final class Builder {
         private int maxDepth = DEFAULT_MAX_DEPTH;
+        private int maxUndecided = DEFAULT_MAX_UNDECIDED;
         private Duration timeLimit = DEFAULT_TIME_LIMIT;
         private double classificationTolerance = 1e-8;
 
@@ -389,6 +404,18 @@ public final class CertifiedEquilibriumFinder {
                 throw new CoreException("max depth must be in [1, 1000], got " + value);
             }
             maxDepth = value;
+            return this;
+        }
+
+        /**
+         * The number of undecided boxes, ≥ 1, after which the search stops and reports the boxes not yet examined
+         * as undecided too (default {@value CertifiedEquilibriumFinder#DEFAULT_MAX_UNDECIDED}).
+         */
+        public Builder maxUndecided(int value) {
+            if (value < 1) {
+                throw new CoreException("max undecided boxes must be >= 1, got " + value);
+            }
+            maxUndecided = value;
             return this;
         }
 

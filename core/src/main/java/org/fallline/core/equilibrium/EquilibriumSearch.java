@@ -96,7 +96,9 @@ public record EquilibriumSearch(List<Equilibrium> equilibria, Method method, boo
         /** The bisection reached its depth limit before the box was decided. */
         DEPTH_LIMIT("depth limit"),
         /** The time limit ran out before the box was examined. */
-        TIME_LIMIT("time limit");
+        TIME_LIMIT("time limit"),
+        /** So many boxes were undecided already that the search stopped before examining this one. */
+        UNDECIDED_LIMIT("undecided limit");
 
         private final String label;
 
@@ -104,7 +106,7 @@ public record EquilibriumSearch(List<Equilibrium> equilibria, Method method, boo
             this.label = label;
         }
 
-        /** "singular Hessian", "not smooth", "depth limit" or "time limit". */
+        /** "singular Hessian", "not smooth", "depth limit", "time limit" or "undecided limit". */
         public String label() {
             return label;
         }

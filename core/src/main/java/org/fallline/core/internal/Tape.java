@@ -144,13 +144,21 @@ public final class Tape {
         return new Workspace(vTemplate);
     }
 
-    /** Binds the parameters p (length {@link #parameterCount()}) in w, for the evaluations that follow. */
+    /**
+     * Binds the parameters p (length {@link #parameterCount()}) in w, for the evaluations that follow. The
+     * operations on parameters alone are redone only when p differs from the values already bound (a
+     * workspace always holds them consistent with its parameters, from 0 at the start).
+     */
     public void bind(Workspace w, double[] p) {
         double[] v = w.v;
+        boolean same = true;
         for (int j = 0; j < np; j++) {
+            same &= Double.doubleToRawLongBits(v[n + j]) == Double.doubleToRawLongBits(p[j]);
             v[n + j] = p[j];
         }
-        code.runParameters(v);
+        if (!same) {
+            code.runParameters(v);
+        }
     }
 
     /** V(x) with the parameters bound in w: values only, no derivative work. */

@@ -108,6 +108,23 @@ class CertifiedEquilibriumFinderTest {
         assertEquals(EquilibriumSearch.Reason.TIME_LIMIT, u.reason());
     }
 
+    /**
+     * min(x, y)² + x is x² + x where x &lt; y: every point of the half-line x = −½, y &gt; −½ is critical. No box on it
+     * can be decided, and the search stops after the allowed number of undecided boxes instead of listing the line
+     * box by box.
+     */
+    @Test
+    void lineOfCriticalPointsStopsAtTheUndecidedLimit() {
+        EquilibriumSearch s = CertifiedEquilibriumFinder.builder().maxUndecided(50).build()
+                .search(Expression.parse("min(x, y)^2 + x"), new Box(new double[] {-1, -1}, new double[] {1, 1}),
+                        (done, total) -> { });
+        assertFalse(s.complete());
+        List<EquilibriumSearch.UndecidedBox> undecided = s.certification().orElseThrow().undecided();
+        assertTrue(undecided.size() >= 50 && undecided.size() <= 50 + CertifiedEquilibriumFinder.DEFAULT_MAX_DEPTH + 1,
+                () -> Integer.toString(undecided.size()));
+        assertEquals(EquilibriumSearch.Reason.UNDECIDED_LIMIT, undecided.get(undecided.size() - 1).reason());
+    }
+
     /** √x is not differentiable at 0: the boxes along x = 0 stay undecided as not smooth. */
     @Test
     void domainEdgeIsReportedNotSmooth() {
