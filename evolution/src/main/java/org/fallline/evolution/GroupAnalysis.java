@@ -1,7 +1,6 @@
 package org.fallline.evolution;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,10 +12,10 @@ import org.fallline.evolution.internal.Canonical;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.LeastSquares;
 import org.fallline.evolution.internal.MahalanobisExtremes;
-import org.fallline.evolution.internal.ShiftedDesign;
 import org.fallline.evolution.internal.OlsSummary;
 import org.fallline.evolution.internal.PolynomialBasis;
 import org.fallline.evolution.internal.RowStore;
+import org.fallline.evolution.internal.ShiftedDesign;
 import org.fallline.evolution.internal.StandardizedMoments;
 
 /**

@@ -54,15 +54,18 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *   <li>{@code eigenvector}: element of M, term {@code m1:a} (axis m1, trait a).</li>
      *   <li>{@code theta}: θ, linear gradient along each canonical axis, term {@code m1}….</li>
      *   <li>{@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson},
-     *       {@code gamma_poisson}: GLM gradients (z statistics).</li>
+     *       {@code gamma_poisson}: average-derivative GLM gradients (delta-method SE, z statistics);
+     *       {@code gamma_logistic_js}: Janzen &amp; Stern's rescaled coefficients.</li>
      *   <li>{@code response}: Δz̄ = Gβ in trait units, term = trait.</li>
+     *   <li>{@code compare} (group {@code all}, after the groups, with {@code compareGroups}): terms
+     *       {@code beta} and {@code gamma}, estimate and statistic the F or likelihood-ratio χ².</li>
      *   <li>{@code fit}: one row per statistic, term = {@code n} (individuals), {@code dropped} (rows
      *       dropped for missing values), {@code mean_fitness} (W̄), then for the first-order model
      *       {@code linear.r.squared}, {@code linear.adj.r.squared}, {@code linear.sigma},
      *       {@code linear.f.statistic} (estimate = statistic = F, with its p-value), {@code linear.df}
      *       (p − 1), {@code linear.df.residual} (n − p), and the same with the prefix
-     *       {@code quadratic.} for the second-order model, and {@code canonical.} for the double
-     *       regression.</li>
+     *       {@code quadratic.} for the second-order model; for the double regression only
+     *       {@code canonical.r.squared} (its F and degrees of freedom would ignore the estimated rotation).</li>
      * </ul>
      */
     public List<Estimate> tidy() {

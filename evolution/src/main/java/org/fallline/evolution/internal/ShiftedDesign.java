@@ -59,11 +59,6 @@ public final class ShiftedDesign {
         this.start = new double[(k + 1) * StreamingQr.BLOCK];
     }
 
-    /** An empty accumulator of the same order. */
-    public ShiftedDesign emptyCopy() {
-        return new ShiftedDesign(k, secondOrder);
-    }
-
     /** Adds one individual with fitness w and traits x. */
     public void add(double w, double[] x) {
         for (int i = 0; i < k; i++) {
