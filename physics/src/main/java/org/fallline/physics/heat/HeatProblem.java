@@ -2,7 +2,9 @@ package org.fallline.physics.heat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.fallline.physics.PhysicsException;
 
@@ -76,6 +78,8 @@ public record HeatProblem(int dimension, int n, double length, double diffusivit
         private SpaceTimeFunction source;
         private SpaceTimeFunction initial;
         private double[] initialValues;
+        private BoundaryCondition all = BoundaryCondition.dirichlet();
+        private final Map<Integer, BoundaryCondition> bySide = new TreeMap<>();
 
         private Builder() {
         }
@@ -109,8 +113,6 @@ public record HeatProblem(int dimension, int n, double length, double diffusivit
             return this;
         }
 
-        private BoundaryCondition all = BoundaryCondition.dirichlet();
-        private final java.util.Map<Integer, BoundaryCondition> bySide = new java.util.TreeMap<>();
 
         /** The condition on one side (0 left, 1 right, 2 bottom, 3 top, 4 front, 5 back); it overrides {@link #boundary}. */
         public Builder boundary(int side, BoundaryCondition condition) {

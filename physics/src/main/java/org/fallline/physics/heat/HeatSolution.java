@@ -1,7 +1,5 @@
 package org.fallline.physics.heat;
 
-import java.util.List;
-
 /**
  * The result of a heat-equation run: the state at each output time with its invariants (the discrete
  * energy, the total heat Σ w u h^d and max|u|), the method and its work, the stiffness, the wall time
@@ -23,11 +21,10 @@ import java.util.List;
  * @param wallSeconds the time spent solving
  * @param heatDrift   totalHeat at T minus at 0
  * @param maxError    max|u − exact| at T, or NaN without an exact solution
- * @param notes       remarks on the run
  */
 public record HeatSolution(HeatGrid grid, String method, String reason, double[] times, double[][] states,
         double[] energy, double[] totalHeat, double[] maxAbs, int steps, int rejected, long work, Stiffness stiffness,
-        double wallSeconds, double heatDrift, double maxError, List<String> notes) {
+        double wallSeconds, double heatDrift, double maxError) {
 
     /** The state at the final time. */
     public double[] finalState() {

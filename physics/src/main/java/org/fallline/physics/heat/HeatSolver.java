@@ -208,7 +208,7 @@ public final class HeatSolver {
             }
         }
         return new HeatSolution(op.grid, plan.method(), plan.reason(), times, states, energy, heat, max, steps, rejected,
-                work, plan.stiffness(), wall, heat[k - 1] - heat[0], maxError, rec.notes);
+                work, plan.stiffness(), wall, heat[k - 1] - heat[0], maxError);
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.fallline.physics.heat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.fallline.physics.PhysicsException;
 
 /**
@@ -24,7 +21,6 @@ final class Recorder {
     private double lastMax = Double.NaN;
     private double firstMax = Double.NaN;
     private int observed;
-    final List<String> notes = new ArrayList<>();
 
     /**
      * @param slack relative growth of the energy or max|u| tolerated per step (the time integrator's
