@@ -259,7 +259,7 @@ final class GroupAnalysis {
                     : " is a linear function of " + String.join(", ", on)));
         }
         return new SelectionException("trait " + String.join("; trait ", parts) + in(label)
-                + " (aliased in the pivoted QR, tolerance 1e-7, as R's lm would report it NA): leave "
+                + " (collinear: aliased in the pivoted QR, tolerance 1e-7, as R's lm would report it NA): leave "
                 + (s.aliased().length == 1 ? "it" : "them") + " out");
     }
 
