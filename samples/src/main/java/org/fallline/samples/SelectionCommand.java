@@ -157,6 +157,10 @@ final class SelectionCommand implements Callable<Integer> {
             + "figures (PNG and SVG) into DIR; nothing is written unless the whole analysis succeeds.")
     Path out;
 
+    @Option(names = "--force", description = "With --out, replace the directory's contents even when it holds files "
+            + "fallline did not write.")
+    boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no notes on stderr.")
     boolean quiet;
 
@@ -183,7 +187,7 @@ final class SelectionCommand implements Callable<Integer> {
                 }
             }
         }
-        StagedDirectory staged = out == null ? null : StagedDirectory.open(out, "--out");
+        StagedDirectory staged = out == null ? null : StagedDirectory.open(out, "--out", force);
         try {
             // the figures' individuals are sampled during the analysis's own pass over the table
             SelectionSample sample = new SelectionSample(options.traits().size(), options.seed());

@@ -10,7 +10,8 @@ import org.fallline.core.CoreException;
  * §3–§4 and §10; Trottenberg, Oosterlee &amp; Schüller, <i>Multigrid</i>, Academic Press 2001, §2.4 and §7.7).
  *
  * <p>The hierarchy: A₀ = A on the given {@link GridShape}; each coarser grid keeps every other node along every
- * axis longer than 3 (and both ends, so any n ≥ 2 works, see the coarsening rule in the package), P_ℓ is
+ * axis longer than 3, and always both ends of the axis (n = 2m + 1 and n = 2m nodes both give m + 1), so any
+ * n ≥ 2 works and Dirichlet, Neumann and periodic rows are treated alike; P_ℓ is
  * (bi/tri)linear interpolation, and A_{ℓ+1} = P_ℓᵀ A_ℓ P_ℓ — the Galerkin (variational) coarse operator, so
  * any Laplacian-like stencil (5-, 7-, 9- or 27-point, variable coefficients, Dirichlet-eliminated, Neumann or
  * periodic rows) is coarsened without knowing where it came from. The coarsest grid (every axis ≤ 3 nodes) is

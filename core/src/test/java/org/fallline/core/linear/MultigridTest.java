@@ -89,6 +89,18 @@ class MultigridTest {
         }
     }
 
+    /** Periodic rows (the interpolation never wraps: both ends of an axis are coarse nodes). */
+    @Test
+    void periodicHeatSteps() {
+        for (int n : new int[] {64, 65}) {
+            for (double tau : new double[] {1e-4, 1.0}) {
+                Multigrid mg = Multigrid.galerkin(Stencils.periodicHeatStep2d(n, tau), GridShape.of(n, n));
+                double c = contraction(mg, 6);
+                assertTrue(c < 0.2, "n = " + n + ", τ = " + tau + ": contraction " + c);
+            }
+        }
+    }
+
     /** Every grid size from 2 up, in 1-D and 2-D: the hierarchy is built and the solve reaches rounding. */
     @Test
     void anyGridSizeWorks() {

@@ -135,4 +135,22 @@ final class Stencils {
         }
         return b.build();
     }
+
+    /** I + τ(−Δ_h) on an n × n periodic grid of the unit torus (h = 1/n): rows that wrap around. */
+    static CsrMatrix periodicHeatStep2d(int n, double tau) {
+        double c = tau * n * n;
+        GridShape g = GridShape.of(n, n);
+        CsrMatrix.Builder b = CsrMatrix.builder(n * n, n * n);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                int row = g.index(i, j);
+                b.add(row, row, 1 + 4 * c);
+                b.add(row, g.index((i + 1) % n, j), -c);
+                b.add(row, g.index((i + n - 1) % n, j), -c);
+                b.add(row, g.index(i, (j + 1) % n), -c);
+                b.add(row, g.index(i, (j + n - 1) % n), -c);
+            }
+        }
+        return b.build();
+    }
 }

@@ -30,7 +30,9 @@ import org.hipparchus.ode.sampling.StepNormalizerMode;
  * above); escaped (|x − x₀| = R, by default R = 10⁶·max(1, |x₀|), or |∇V| = 10⁸·max(1, |∇V(x₀)|)). A
  * finite-time blow-up, where the solution reaches infinity at a time t*, is thus reported as an escape
  * at a time just before t* (at speed S, t* − t ≈ 1/S for V = eˣcos y − x − 1), or, should the adaptive
- * step collapse first, at the last step the integrator accepted — never as an integrator exception. The
+ * step collapse first or a fixed step overshoot into overflow (∇V infinite at a trial stage), at the last step
+ * the integrator accepted — never as an integrator exception. A NaN gradient (V undefined there) is numerical
+ * trouble, reported as a {@link PhysicsException}. The
  * {@link LyapunovMonitor} checks every step and stops a run on which V (or E) rises.
  *
  * <p>Dense output: the state at t = kT/(K − 1), k = 0 … K − 1 ({@link StepNormalizer}), up to the stop,
@@ -178,6 +180,15 @@ public final class FlowSolver {
                 stop = FlowStop.END_TIME;
                 reason = "reached t-end = " + end;
             }
+        } catch (GradientFlow.NonFiniteGradient e) {
+            // a trial stage beyond the last accepted step overflowed: the computed solution runs off to infinity
+            if (!e.overflow() || lastAccepted[0] == null) {
+                throw e;
+            }
+            last = new State(field, heavy, lastAccepted[0]);
+            stop = FlowStop.ESCAPED;
+            reason = "grad V overflows at a trial point of the step after t = " + last.time
+                    + ": the solution blows up in finite time";
         } catch (MathRuntimeException e) {
             if (e.getSpecifier() != LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION) {
                 double t = lastAccepted[0] == null ? 0 : lastAccepted[0].getTime();

@@ -59,9 +59,39 @@ public final class GradientFlow implements OrdinaryDifferentialEquation {
         return g;
     }
 
-    static PhysicsException nonFinite(ScalarField field, double[] x, double t) {
-        return new PhysicsException(PhysicsException.Kind.NUMERICAL, "grad V is not finite at "
-                + field.variables() + " = " + java.util.Arrays.toString(x) + " (near t = " + t
-                + "): V is undefined or overflows there");
+    static NonFiniteGradient nonFinite(ScalarField field, double[] x, double t) {
+        return new NonFiniteGradient(field, x, t);
+    }
+
+    /**
+     * ∇V is not finite where the integrator probed it; {@link #overflow()} tells an overflow (an infinite
+     * component, none NaN: the solution is running off to infinity) from a point where V is undefined.
+     */
+    static final class NonFiniteGradient extends PhysicsException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final boolean overflow;
+
+        NonFiniteGradient(ScalarField field, double[] x, double t) {
+            super(Kind.NUMERICAL, "grad V is not finite at " + field.variables() + " = " + java.util.Arrays.toString(x)
+                    + " (near t = " + t + "): V is undefined or overflows there");
+            double[] g = field.gradient(x);
+            boolean nan = false;
+            boolean infinite = false;
+            for (double gi : g) {
+                nan |= Double.isNaN(gi);
+                infinite |= Double.isInfinite(gi);
+            }
+            for (double xi : x) {
+                infinite |= Double.isInfinite(xi);
+                nan |= Double.isNaN(xi);
+            }
+            this.overflow = infinite && !nan;
+        }
+
+        boolean overflow() {
+            return overflow;
+        }
     }
 }

@@ -102,6 +102,20 @@ class QuadraticFlowTest {
     }
 
     @Test
+    void heavyBallStepsAreCheckedOnTheComplexModes() {
+        // x″ + x = 0 (V = x²/2, b = 0): modes μ = ±i; RK4 is stable on the imaginary axis up to |hμ| = 2√2
+        // (|R(iy)|² = 1 − y⁶/72 + y⁸/576 ≤ 1 iff y² ≤ 8), explicit Euler nowhere
+        QuadraticField oscillator = new QuadraticField(List.of("x"), new double[][] {{1}}, new double[] {0}, 0);
+        FlowOptions rk4 = FlowOptions.defaults().withIntegrator(Integrator.RK4).withFriction(0).withEndTime(1);
+        assertEquals(FlowStop.END_TIME, new FlowSolver(rk4.withStep(2.8)).solve(oscillator, new double[] {1}).stop());
+        PhysicsException over = assertThrows(PhysicsException.class,
+                () -> new FlowSolver(rk4.withStep(2.83)).solve(oscillator, new double[] {1}));
+        assertTrue(over.getMessage().contains("stability limit h <= 2.828427"), over.getMessage());
+        FlowOptions euler = FlowOptions.defaults().withIntegrator(Integrator.EULER).withFriction(0).withStep(1e-3);
+        assertThrows(PhysicsException.class, () -> new FlowSolver(euler).solve(oscillator, new double[] {1}));
+    }
+
+    @Test
     void convergedEventLocatedWhereTheExactGradientNormIsTheTolerance() {
         double gtol = 1e-3;
         double tol = 1e-12;

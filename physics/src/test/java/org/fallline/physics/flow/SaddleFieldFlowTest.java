@@ -55,6 +55,16 @@ class SaddleFieldFlowTest {
     }
 
     @Test
+    void aFixedStepThatOvershootsIntoOverflowIsAnEscapeAtTheLastAcceptedStep() {
+        // rk4 with h = 1e-2 steps over t* = 1.4683…: a trial stage lands where e^x overflows
+        FlowResult r = new FlowSolver(FlowOptions.defaults().withIntegrator(Integrator.RK4).withStep(1e-2))
+                .solve(SADDLE, new double[] {0.5, 0.5});
+        assertEquals(FlowStop.ESCAPED, r.stop(), r.reason());
+        assertTrue(Double.isFinite(r.value()) && Double.isFinite(r.gradientNorm()));
+        assertTrue(Math.abs(r.time() - 1.46831911528861) < 0.05, "t = " + r.time());
+    }
+
+    @Test
     void blowUpOnTheLineYEqualsPiAtLogTwo() {
         FlowResult r = new FlowSolver(FlowOptions.defaults()).solve(SADDLE, new double[] {0, Math.PI});
         assertEquals(FlowStop.ESCAPED, r.stop());

@@ -84,14 +84,29 @@ class OutputTest {
         assertEquals(List.of(out), listing());
         assertEquals("a\n", Files.readString(out.resolve("a.csv")));
 
-        // into an existing directory: files replaced one by one, others kept
-        Files.writeString(out.resolve("keep.txt"), "k");
+        // a second run replaces the first: exactly its own files afterwards, no stale b.json
         try (StagedDirectory staged = StagedDirectory.open(out, "--out")) {
             Files.writeString(staged.file("a.csv"), "a2\n");
             staged.commit();
         }
         assertEquals("a2\n", Files.readString(out.resolve("a.csv")));
-        assertTrue(Files.exists(out.resolve("keep.txt")));
+        assertFalse(Files.exists(out.resolve("b.json")), "stale output of the earlier run");
+        assertEquals(List.of(out), listing());
+
+        // a directory holding the user's own file is refused, and left as it was
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        BadInputException e = assertThrows(BadInputException.class, () -> StagedDirectory.open(out, "--out"));
+        assertTrue(e.getMessage().contains("notes.txt") && e.getMessage().contains("--force"), e.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        assertEquals(List.of(out), listing());
+        // unless forced: then it holds exactly this run's files
+        try (StagedDirectory staged = StagedDirectory.open(out, "--out", true)) {
+            Files.writeString(staged.file("c.csv"), "c\n");
+            staged.commit();
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(".fallline-output", "c.csv"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
         assertEquals(List.of(out), listing());
     }
 
