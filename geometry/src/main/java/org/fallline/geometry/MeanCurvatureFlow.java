@@ -26,7 +26,7 @@ import org.fallline.geometry.internal.SparsePattern;
  * ∫ (u^{n+1} − u^n)/τ φ ω^n + ∫ ∇u^{n+1}·∇φ / Q^n = 0 (ω = 1/Q geometric, 1 area form): one linear SPD
  * solve per step, unconditionally stable, area non-increasing (Deckelnick and Dziuk, <i>Interfaces Free
  * Bound.</i> 2 (2000); Deckelnick, Dziuk and Elliott, <i>Acta Numer.</i> 14 (2005)), with the step τ
- * adapted so that no height changes by more than 2% of the data's range per step (and τ ≤ T/50);</li>
+ * adapted so that no height changes by more than 2% of the data's range per step (and τ ≤ T/200);</li>
  * <li>{@link Scheme#EXPLICIT}: forward Euler with lumped mass, u^{n+1} = u^n − τ M_ω⁻¹ ∇A(u^n), stable for
  * τ ≤ {@link #stabilityLimit(TriangleMesh)}; a larger step is refused.</li>
  * </ul>
@@ -54,7 +54,7 @@ public final class MeanCurvatureFlow {
     // the largest height change per semi-implicit step, as a fraction of the data's range
     private static final double CHANGE_PER_STEP = 0.02;
     private static final double MAX_GROWTH = 1.5;
-    private static final double MAX_STEP_FRACTION = 50;
+    private static final double MAX_STEP_FRACTION = 200;
 
     private final Form form;
     private final Scheme scheme;
@@ -75,9 +75,9 @@ public final class MeanCurvatureFlow {
         this.maxSteps = maxSteps;
     }
 
-    /** The geometric flow, semi-implicit, to t = 10 or rest (max |u_t| ≤ 1e-10), no snapshots. */
+    /** The geometric flow, semi-implicit, to t = 10 or rest (max |u_t| ≤ 1e-8), no snapshots. */
     public static MeanCurvatureFlow geometric() {
-        return new MeanCurvatureFlow(Form.GEOMETRIC, Scheme.SEMI_IMPLICIT, 10, Double.NaN, 0, 1e-10, 10_000_000);
+        return new MeanCurvatureFlow(Form.GEOMETRIC, Scheme.SEMI_IMPLICIT, 10, Double.NaN, 0, 1e-8, 10_000_000);
     }
 
     /** A copy with the given form. */
@@ -250,7 +250,7 @@ public final class MeanCurvatureFlow {
                 break;
             }
             if (scheme == Scheme.SEMI_IMPLICIT) {
-                // at most T/50: with τ → ∞ the scheme degenerates into the lagged-diffusivity (Picard) iteration,
+                // at most T/200: with τ → ∞ the scheme degenerates into the lagged-diffusivity (Picard) iteration,
                 // which contracts only linearly; bounded steps keep the flow's own decay e^(−λτ) per step
                 tau = Math.min(endTime / MAX_STEP_FRACTION,
                         step * Math.min(MAX_GROWTH, Math.max(0.5, maxChange / Math.max(change, 1e-300))));

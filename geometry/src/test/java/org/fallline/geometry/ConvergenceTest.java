@@ -52,6 +52,26 @@ class ConvergenceTest {
     }
 
     @Test
+    void helicoidOnTheAnnularSectorConvergesAtSecondOrder() {
+        Domain d = new Domain.Sector(0.5, 1.5, 0, Math.PI / 2);
+        SurfaceDiagnostics a = run(d, 33, ExactSurface.HELICOID);
+        SurfaceDiagnostics b = run(d, 65, ExactSurface.HELICOID);
+        double order = Math.log(Math.abs(a.areaError().getAsDouble() / b.areaError().getAsDouble())) / Math.log(2);
+        assertEquals(2, order, 0.2, "area order");
+        assertEquals(2.2452160445936882028, a.exactArea().getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void planeOnAPolygonIsReproducedToRounding() {
+        Domain.Polygon l = new Domain.Polygon(java.util.List.of(new double[] {0, 0}, new double[] {2, 0},
+                new double[] {2, 1}, new double[] {1, 1}, new double[] {1, 2}, new double[] {0, 2}));
+        SurfaceDiagnostics d = run(l, 33, ExactSurface.PLANE);
+        assertEquals(0, d.maxError().getAsDouble(), 1e-13);
+        assertEquals(3 * Math.sqrt(1.25), d.exactArea().getAsDouble(), 1e-14);
+        assertEquals(0, d.areaError().getAsDouble(), 1e-12);
+    }
+
+    @Test
     void planeIsReproducedToRounding() {
         SurfaceDiagnostics d = run(Domain.Rectangle.square(-1, 1), 33, ExactSurface.PLANE);
         assertEquals(0, d.maxError().getAsDouble(), 1e-13);

@@ -75,8 +75,9 @@ final class EquilibriaRendering {
     /** One line on how the search went. */
     static String describe(EquilibriumSearch search) {
         if (search.certification().isPresent()) {
-            return "certified (Krawczyk interval Newton with bisection), " + search.certification().get().boxes()
-                    + " boxes examined";
+            long boxes = search.certification().get().boxes();
+            return "certified (Krawczyk interval Newton with bisection), " + boxes + (boxes == 1 ? " box" : " boxes")
+                    + " examined";
         }
         EquilibriumSearch.Multistart m = search.multistart().orElseThrow();
         String how = "multistart, " + m.starts() + " starts in " + m.rounds() + (m.rounds() == 1 ? " round" : " rounds");

@@ -194,7 +194,8 @@ final class SelectionCommand implements Callable<Integer> {
             SelectionReport report = new SelectionAnalysis().analyze(source, options,
                     staged == null ? IndividualObserver.NONE : sample);
             PrintWriter stdout = spec.commandLine().getOut();
-            render(report, options, format, stdout);
+            Provenance provenance = format == Format.CSV && staged == null ? null : provenance(options);
+            render(report, options, format, provenance, stdout);
             stdout.flush();
             PrintWriter err = spec.commandLine().getErr();
             if (!quiet && format != Format.TABLE) {
@@ -204,7 +205,7 @@ final class SelectionCommand implements Callable<Integer> {
                 }
             }
             if (staged != null) {
-                writeOutputs(staged, sample, options, report);
+                writeOutputs(staged, sample, options, report, provenance);
                 List<Path> written = staged.commit();
                 if (!quiet) {
                     err.println("wrote " + written.size() + " files to " + out);
@@ -340,12 +341,36 @@ final class SelectionCommand implements Callable<Integer> {
         return failures;
     }
 
-    static void render(SelectionReport report, SelectionOptions options, Format format, PrintWriter out)
-            throws IOException {
+    /** What produced this run (the input's digest costs a read of the file; csv output alone goes without). */
+    private Provenance provenance(SelectionOptions options) {
+        return Provenance.of(spec.commandLine().getParseResult().originalArgs(), options, data, BUNDLED + " (bundled)",
+                data == null ? bundled(BUNDLED) : null);
+    }
+
+    static void render(SelectionReport report, SelectionOptions options, Format format, Provenance provenance,
+                       PrintWriter out) throws IOException {
         switch (format) {
             case CSV -> writeTidy(report, out);
-            case JSON -> Json.print(SelectionRendering.json(report, options), out);
-            default -> SelectionRendering.table(report, options, out);
+            case JSON -> Json.print(json(report, options, provenance), out);
+            default -> table(report, options, provenance, out);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(SelectionReport report, SelectionOptions options,
+                                                                       Provenance provenance) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = SelectionRendering.json(report, options);
+        if (provenance != null) {
+            root.set("provenance", provenance.json());
+        }
+        return root;
+    }
+
+    private static void table(SelectionReport report, SelectionOptions options, Provenance provenance,
+                              PrintWriter out) {
+        SelectionRendering.table(report, options, out);
+        if (provenance != null) {
+            out.println();
+            provenance.lines().forEach(out::println);
         }
     }
 
@@ -358,15 +383,15 @@ final class SelectionCommand implements Callable<Integer> {
     }
 
     private void writeOutputs(StagedDirectory staged, SelectionSample sample, SelectionOptions options,
-                              SelectionReport report) throws IOException {
+                              SelectionReport report, Provenance provenance) throws IOException {
         try (var w = Files.newBufferedWriter(staged.file("selection.csv"), StandardCharsets.UTF_8)) {
             writeTidy(report, w);
         }
-        Files.writeString(staged.file("selection.json"), Json.toString(SelectionRendering.json(report, options))
+        Files.writeString(staged.file("selection.json"), Json.toString(json(report, options, provenance))
                 + System.lineSeparator(), StandardCharsets.UTF_8);
         StringWriter table = new StringWriter();
         PrintWriter tw = new PrintWriter(table);
-        SelectionRendering.table(report, options, tw);
+        table(report, options, provenance, tw);
         tw.flush();
         Files.writeString(staged.file("selection.txt"), table.toString(), StandardCharsets.UTF_8);
         // the tables are written first: the figures come after them

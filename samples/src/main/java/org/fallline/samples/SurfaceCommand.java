@@ -80,12 +80,12 @@ final class SurfaceCommand implements Callable<Integer> {
     Double dt;
 
     @Option(names = "--tol", paramLabel = "TOL", converter = OptionTypes.PositiveConverter.class,
-            description = "Stop when max |du| <= TOL (Newton step) or max |u_t| <= TOL (flows) (default: 1e-10).")
+            description = "Stop when max |du| <= TOL (Newton step; default 1e-10) or max |u_t| <= TOL (flows; default 1e-8).")
     Double tol;
 
     @Option(names = "--snapshots", paramLabel = "K", converter = OptionTypes.CountConverter.class,
             description = "Keep K snapshots of a flow at T/K, 2T/K, ..., T; with --export they are written as "
-                    + "FILE-0000.csv ... and a VTK series with a .pvd collection.")
+                    + "FILE-0000.csv ..., a VTK series FILE-0000.vtp ... and FILE.pvd for ParaView.")
     Integer snapshots;
 
     @Option(names = "--export", paramLabel = "FILE", description = "Write the surface as .obj, .ply, .stl, .vtk or .csv.")

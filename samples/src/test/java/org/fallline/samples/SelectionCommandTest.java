@@ -178,6 +178,26 @@ class SelectionCommandTest {
     }
 
     @Test
+    void provenanceSaysWhatProducedTheResult() throws Exception {
+        Path data = dir.resolve("birds.csv");
+        Files.writeString(data, SelectionCommand.bundled(SelectionCommand.BUNDLED));
+        Run.Result r = Run.fallline("selection", "--data", data.toString(), "--fitness", "W", "--traits",
+                "TotalLength_mm,Weight_g", "--where", "Sex=1", "--seed", "7", "--format", "json", "--quiet");
+        assertEquals(0, r.status(), r::toString);
+        com.fasterxml.jackson.databind.JsonNode p = new ObjectMapper().readTree(r.out()).get("provenance");
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        String expected = java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(data)));
+        assertEquals(expected, p.get("input").get("sha256").asText());
+        assertEquals(data.toString(), p.get("input").get("path").asText());
+        assertEquals(7, p.get("seed").asLong());
+        assertEquals("Sex=1", p.get("filters").get(0).asText());
+        assertTrue(p.get("command").asText().startsWith("fallline selection --data "), p.toString());
+        assertFalse(p.get("version").asText().isBlank());
+        Run.Result t = Run.fallline("selection", "--traits", "TotalLength_mm,Weight_g", "--quiet");
+        assertTrue(t.out().contains("provenance: fallline "), t::toString);
+    }
+
+    @Test
     void failedAnalysisWritesNothing() throws IOException {
         Path out = dir.resolve("results");
         // nine traits need 56 individuals for the second-order model; the 49 females are too few

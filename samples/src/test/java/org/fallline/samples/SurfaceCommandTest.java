@@ -58,7 +58,7 @@ class SurfaceCommandTest {
         assertEquals(List.of("area", "maxMeanCurvature", "vertices", "triangles", "steps", "converged", "wallSeconds"),
                 keys(root));
         assertTrue(Files.exists(dir.resolve("flow.pvd")));
-        assertTrue(Files.exists(dir.resolve("flow-0004.vtk")));
+        assertTrue(Files.exists(dir.resolve("flow-0004.vtp")));
         assertTrue(Files.exists(dir.resolve("flow-0004.csv")));
         assertTrue(new String(Files.readAllBytes(gif), 0, 6, java.nio.charset.StandardCharsets.US_ASCII).startsWith("GIF8"));
     }

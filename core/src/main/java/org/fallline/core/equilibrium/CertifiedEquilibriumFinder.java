@@ -105,7 +105,8 @@ public final class CertifiedEquilibriumFinder {
         }
         IntervalDerivatives extension = IntervalDerivatives.of(f.text(), f.variables());
         Krawczyk krawczyk = new Krawczyk(f, extension);
-        long deadline = System.nanoTime() + timeLimit.toNanos();
+        long start = System.nanoTime();
+        long budget = timeLimit.toNanos();
         Deque<Cell> stack = new ArrayDeque<>();
         stack.push(new Cell(toIntervals(box), 0, 1.0));
         List<double[]> roots = new ArrayList<>();
@@ -115,7 +116,7 @@ public final class CertifiedEquilibriumFinder {
         double decided = 0;
         long reported = -1;
         while (!stack.isEmpty()) {
-            boolean late = System.nanoTime() > deadline;
+            boolean late = System.nanoTime() - start > budget; // a difference of nanoTimes cannot overflow
             if (late || undecided.size() >= maxUndecided) {
                 // a line or surface of critical points, or of kinks, would otherwise be listed box by box
                 EquilibriumSearch.Reason reason = late ? EquilibriumSearch.Reason.TIME_LIMIT

@@ -106,6 +106,12 @@ class CertifiedEquilibriumFinderTest {
         assertFalse(s.complete());
         EquilibriumSearch.UndecidedBox u = s.certification().orElseThrow().undecided().get(0);
         assertEquals(EquilibriumSearch.Reason.TIME_LIMIT, u.reason());
+        // the longest limit must not overflow into an immediate stop
+        EquilibriumSearch unlimited = CertifiedEquilibriumFinder.builder().timeLimit(Duration.ofNanos(Long.MAX_VALUE))
+                .build().search(Expression.parse("x^2 + y^2"), new Box(new double[] {-1, -1}, new double[] {1, 1}),
+                        (done, total) -> { });
+        assertTrue(unlimited.complete());
+        assertEquals(1, unlimited.equilibria().size());
     }
 
     /**

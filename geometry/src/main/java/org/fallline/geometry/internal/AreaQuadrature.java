@@ -37,24 +37,28 @@ public final class AreaQuadrature {
 
     /** ∫_Ω f(x, y) dx dy. */
     public static double integrate(Domain domain, DoubleBinaryOperator f) {
-        if (domain instanceof Domain.Rectangle r) {
-            return tensor(r.x0(), r.x1(), r.y0(), r.y1(), f);
-        } else if (domain instanceof Domain.Disk d) {
-            return polar(0, d.radius(), 0, 2 * Math.PI, f);
-        } else if (domain instanceof Domain.Annulus a) {
-            return polar(a.inner(), a.outer(), 0, 2 * Math.PI, f);
-        } else if (domain instanceof Domain.Sector s) {
-            return polar(s.inner(), s.outer(), s.theta0(), s.theta1(), f);
-        }
-        return polygon((Domain.Polygon) domain, f);
+        return integrate(domain, f, PANELS);
     }
 
-    /** Visits the quadrature nodes of {@link #integrate} and points along the boundary. */
+    private static double integrate(Domain domain, DoubleBinaryOperator f, int panels) {
+        if (domain instanceof Domain.Rectangle r) {
+            return tensor(r.x0(), r.x1(), r.y0(), r.y1(), f, panels);
+        } else if (domain instanceof Domain.Disk d) {
+            return polar(0, d.radius(), 0, 2 * Math.PI, f, panels);
+        } else if (domain instanceof Domain.Annulus a) {
+            return polar(a.inner(), a.outer(), 0, 2 * Math.PI, f, panels);
+        } else if (domain instanceof Domain.Sector s) {
+            return polar(s.inner(), s.outer(), s.theta0(), s.theta1(), f, panels);
+        }
+        return polygon((Domain.Polygon) domain, f, panels);
+    }
+
+    /** Visits the nodes of a coarser rule (4 panels of 12 points per direction) and points along the boundary. */
     public static void forEachSample(Domain domain, PointVisitor visitor) {
         integrate(domain, (x, y) -> {
             visitor.at(x, y);
             return 0;
-        });
+        }, 4);
         int m = 512;
         if (domain instanceof Domain.Rectangle r) {
                 for (int i = 0; i <= m; i++) {
@@ -94,9 +98,9 @@ public final class AreaQuadrature {
         }
     }
 
-    private static double tensor(double x0, double x1, double y0, double y1, DoubleBinaryOperator f) {
-        double[][] xs = nodes(x0, x1);
-        double[][] ys = nodes(y0, y1);
+    private static double tensor(double x0, double x1, double y0, double y1, DoubleBinaryOperator f, int panels) {
+        double[][] xs = nodes(x0, x1, panels);
+        double[][] ys = nodes(y0, y1, panels);
         double sum = 0;
         for (int j = 0; j < ys[0].length; j++) {
             double row = 0;
@@ -108,9 +112,9 @@ public final class AreaQuadrature {
         return sum;
     }
 
-    private static double polar(double r1, double r2, double t0, double t1, DoubleBinaryOperator f) {
-        double[][] rs = nodes(r1, r2);
-        double[][] ts = nodes(t0, t1);
+    private static double polar(double r1, double r2, double t0, double t1, DoubleBinaryOperator f, int panels) {
+        double[][] rs = nodes(r1, r2, panels);
+        double[][] ts = nodes(t0, t1, panels);
         double sum = 0;
         for (int j = 0; j < ts[0].length; j++) {
             double c = Math.cos(ts[0][j]);
@@ -125,7 +129,7 @@ public final class AreaQuadrature {
         return sum;
     }
 
-    private static double polygon(Domain.Polygon p, DoubleBinaryOperator f) {
+    private static double polygon(Domain.Polygon p, DoubleBinaryOperator f, int panels) {
         GeometryFactory factory = new GeometryFactory();
         List<Coordinate> cs = new ArrayList<>();
         for (double[] v : p.vertices()) {
@@ -134,7 +138,7 @@ public final class AreaQuadrature {
         cs.add(cs.get(0).copy());
         Geometry triangles = ConstrainedDelaunayTriangulator.triangulate(
                 factory.createPolygon(cs.toArray(Coordinate[]::new)));
-        double[][] u = nodes(0, 1);
+        double[][] u = nodes(0, 1, panels);
         double sum = 0;
         for (int k = 0; k < triangles.getNumGeometries(); k++) {
             Coordinate[] c = triangles.getGeometryN(k).getCoordinates();
@@ -153,12 +157,12 @@ public final class AreaQuadrature {
     }
 
     // composite rule on [a, b]: {nodes, weights}
-    private static double[][] nodes(double a, double b) {
-        int n = PANELS * POINTS;
+    private static double[][] nodes(double a, double b, int panels) {
+        int n = panels * POINTS;
         double[] x = new double[n];
         double[] w = new double[n];
-        double width = (b - a) / PANELS;
-        for (int p = 0; p < PANELS; p++) {
+        double width = (b - a) / panels;
+        for (int p = 0; p < panels; p++) {
             for (int i = 0; i < POINTS; i++) {
                 x[p * POINTS + i] = a + width * (p + UNIT.getPoint(i));
                 w[p * POINTS + i] = width * UNIT.getWeight(i);

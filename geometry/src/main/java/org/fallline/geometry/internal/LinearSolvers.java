@@ -12,12 +12,20 @@ public final class LinearSolvers {
     private LinearSolvers() {
     }
 
-    /** The solver for systems on the interior unknowns of {@code mesh}. */
+    /** The solver for systems on the interior unknowns of {@code mesh}, building a preconditioner per matrix. */
     public static HessianSolver forMesh(TriangleMesh mesh) {
+        return forMesh(mesh, false);
+    }
+
+    /**
+     * The solver for systems on the interior unknowns of {@code mesh}; with {@code reuse} the preconditioner
+     * of the first matrix serves all later ones (for Newton's slowly changing Hessians).
+     */
+    public static HessianSolver forMesh(TriangleMesh mesh, boolean reuse) {
         if (mesh.structured()) {
             int[] shape = mesh.gridShape();
-            return new CgSolver(GridShape.of(shape[0] - 2, shape[1] - 2));
+            return new CgSolver(GridShape.of(shape[0] - 2, shape[1] - 2), reuse);
         }
-        return new CgSolver(null);
+        return new CgSolver(null, reuse);
     }
 }

@@ -12,9 +12,9 @@ import org.fallline.geometry.FlowSnapshot;
 
 /**
  * The snapshots of a flow as files beside a base name B (the export path without its extension):
- * CSV height maps {@code B-0000.csv, B-0001.csv, …}, a numbered legacy VTK series
- * {@code B-0000.vtk, …} with point data, and the ParaView collection {@code B.pvd} listing the VTK files
- * with their times. Each file is written atomically.
+ * CSV height maps {@code B-0000.csv, B-0001.csv, …}, a numbered VTK series
+ * {@code B-0000.vtp, …} (XML PolyData with point data), and the ParaView collection {@code B.pvd} listing the
+ * VTK files with their times. Each file is written atomically.
  */
 public final class FlowSeriesWriter {
 
@@ -30,14 +30,14 @@ public final class FlowSeriesWriter {
         Path dir = absolute.getParent();
         StringBuilder pvd = new StringBuilder("<?xml version=\"1.0\"?>\n<VTKFile type=\"Collection\" version=\"0.1\">\n"
                 + "  <Collection>\n");
-        VtkWriter vtk = new VtkWriter();
+        VtpWriter vtk = new VtpWriter();
         CsvHeightMapWriter csv = new CsvHeightMapWriter();
         for (int k = 0; k < snapshots.size(); k++) {
             FlowSnapshot s = snapshots.get(k);
             String stem = String.format(Locale.ROOT, "%s-%04d", base, k);
             csv.write(s.surface(), dir.resolve(stem + ".csv"));
-            vtk.write(s.surface(), dir.resolve(stem + ".vtk"));
-            pvd.append(String.format(Locale.ROOT, "    <DataSet timestep=\"%.17g\" group=\"\" part=\"0\" file=\"%s.vtk\"/>%n",
+            vtk.write(s.surface(), dir.resolve(stem + ".vtp"));
+            pvd.append(String.format(Locale.ROOT, "    <DataSet timestep=\"%.17g\" group=\"\" part=\"0\" file=\"%s.vtp\"/>%n",
                     s.time(), stem));
         }
         pvd.append("  </Collection>\n</VTKFile>\n");
