@@ -4,8 +4,6 @@
 module org.fallline.geometry {
     requires transitive org.fallline.core;
     requires org.locationtech.jts;
-    requires ejml.core;
-    requires ejml.dsparse;
     requires hipparchus.core;
 
     exports org.fallline.geometry;
