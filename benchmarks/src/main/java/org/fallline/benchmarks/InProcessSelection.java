@@ -58,7 +58,8 @@ public final class InProcessSelection {
         for (Estimate e : report.tidy()) {
             out.println(String.join(",", List.of(e.group(), e.analysis(), e.term(), number(e.estimate()),
                     number(e.stdError()), number(e.statistic()), number(e.pValue()), number(e.confLow()),
-                    number(e.confHigh()), number(e.bootSe()), number(e.permPValue()))));
+                    number(e.confHigh()), number(e.bootSe()), number(e.permPValue()), number(e.bootConfLow()),
+                    number(e.bootConfHigh()))));
         }
         out.flush();
     }

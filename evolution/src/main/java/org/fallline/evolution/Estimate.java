@@ -7,12 +7,13 @@ import java.util.OptionalDouble;
 /**
  * One row of the tidy table of a {@link SelectionReport}, mapping 1:1 to a line of the CSV with the
  * header {@link #COLUMNS}: {@code group,analysis,term,estimate,std.error,statistic,p.value,conf.low,
- * conf.high,boot.se,perm.p.value}. Absent values are empty.
+ * conf.high,boot.se,perm.p.value,boot.conf.low,boot.conf.high}. Absent values are empty.
  *
  * <p>{@code analysis} is one of {@code S}, {@code C}, {@code beta}, {@code gamma},
  * {@code quadratic_linear}, {@code eigenvalue}, {@code eigenvector}, {@code theta},
- * {@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson}, {@code gamma_poisson},
- * {@code response}, {@code fit}; see {@link SelectionReport#tidy()} for the terms.
+ * {@code beta_logistic}, {@code gamma_logistic}, {@code gamma_logistic_js}, {@code beta_poisson},
+ * {@code gamma_poisson}, {@code response}, {@code fit}, {@code compare}; see {@link SelectionReport#tidy()}
+ * for the terms.
  *
  * @param group      the group (the value of the {@code by} column, or {@code all})
  * @param analysis   what was estimated
@@ -25,14 +26,16 @@ import java.util.OptionalDouble;
  * @param confHigh   upper 95% confidence limit
  * @param bootSe     bootstrap standard error
  * @param permPValue permutation p-value
+ * @param bootConfLow  2.5% percentile of the bootstrap estimates (percentile interval)
+ * @param bootConfHigh 97.5% percentile of the bootstrap estimates
  */
 public record Estimate(String group, String analysis, String term, double estimate, OptionalDouble stdError,
         OptionalDouble statistic, OptionalDouble pValue, OptionalDouble confLow, OptionalDouble confHigh,
-        OptionalDouble bootSe, OptionalDouble permPValue) {
+        OptionalDouble bootSe, OptionalDouble permPValue, OptionalDouble bootConfLow, OptionalDouble bootConfHigh) {
 
     /** The tidy CSV header, in order. */
     public static final List<String> COLUMNS = List.of("group", "analysis", "term", "estimate", "std.error",
-            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value");
+            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
 
     public Estimate {
         Objects.requireNonNull(group, "group");
@@ -46,12 +49,12 @@ public record Estimate(String group, String analysis, String term, double estima
     /** The row of a coefficient. */
     static Estimate of(String group, String analysis, Coefficient c) {
         return new Estimate(group, analysis, c.term(), c.estimate(), c.stdError(), c.statistic(), c.pValue(),
-                c.confLow(), c.confHigh(), c.bootSe(), c.permP());
+                c.confLow(), c.confHigh(), c.bootSe(), c.permP(), c.bootLow(), c.bootHigh());
     }
 
     /** A row with an estimate only. */
     static Estimate of(String group, String analysis, String term, double estimate) {
         OptionalDouble e = OptionalDouble.empty();
-        return new Estimate(group, analysis, term, estimate, e, e, e, e, e, e, e);
+        return new Estimate(group, analysis, term, estimate, e, e, e, e, e, e, e, e, e);
     }
 }

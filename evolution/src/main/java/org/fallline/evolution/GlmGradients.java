@@ -6,16 +6,15 @@ import java.util.List;
  * Selection gradients on the scale of relative fitness from a generalised linear model of absolute
  * fitness on the same standardised traits, reported beside the least-squares ones.
  *
- * <ul>
- *   <li>{@link Model#LOGISTIC} (Janzen &amp; Stern 1998, Evolution 52: 1564–1571): logit P(W = 1) =
- *       a + αᵀz, β = mean(p(1 − p)) α / mean(W) with the standard errors scaled alike; γ from the
- *       second-order logistic model (terms z, ½z<sub>i</sub>², z<sub>i</sub>z<sub>j</sub>), its quadratic
- *       coefficients times that model's mean(p(1 − p))/mean(W).</li>
- *   <li>{@link Model#POISSON} (Morrissey &amp; Sakrejda 2013, Evolution 67: 2094–2100): the
- *       average-derivative gradients of the fitted second-order log-linear fitness function W̃(z),
- *       β = Σ W̃<sub>i</sub>∇log W̃(z<sub>i</sub>)/Σ W̃<sub>i</sub> and γ likewise from the second
- *       derivatives, with bootstrap inference when resampled.</li>
- * </ul>
+ * <p>In both families ({@link Model#LOGISTIC} for 0/1 fitness, {@link Model#POISSON} for counts) β and γ are
+ * the average derivatives of the fitted fitness function W̃(z) over the individuals, divided by mean
+ * fitness (Janzen &amp; Stern 1998, Evolution 52: 1564–1571, for β; Morrissey &amp; Sakrejda 2013,
+ * Evolution 67: 2094–2100, for both): β<sub>j</sub> = mean ∂W̃/∂z<sub>j</sub> / W̄ from the first-order
+ * model, γ<sub>jk</sub> = mean ∂²W̃/∂z<sub>j</sub>∂z<sub>k</sub> / W̄ from the second-order model, with
+ * delta-method standard errors, z = estimate/SE and normal p-values and intervals. For the logistic
+ * model {@link #gammaJs()} keeps Janzen &amp; Stern's rescaling of the second-order coefficients,
+ * mean(p(1 − p))·q<sub>jk</sub>/W̄, which ignores the curvature of the link; its z and p are the
+ * coefficient's Wald test.
  *
  * <p>A fit that shows complete or quasi-complete separation (or does not converge) has no finite
  * maximum-likelihood estimate: its gradients are left out and {@link #diagnoses()} says why, rather
@@ -24,13 +23,16 @@ import java.util.List;
  * @param model     LOGISTIC or POISSON
  * @param beta      β per trait (term = trait), empty when the first-order fit is unreliable
  * @param gamma     γ upper triangle (term {@code a:b}), empty when not fitted or unreliable
+ * @param gammaJs   Janzen &amp; Stern's γ (logistic only), empty otherwise
  * @param diagnoses warnings about the fits (separation, non-convergence), empty when all is well
  */
-public record GlmGradients(Model model, List<Coefficient> beta, List<Coefficient> gamma, List<String> diagnoses) {
+public record GlmGradients(Model model, List<Coefficient> beta, List<Coefficient> gamma, List<Coefficient> gammaJs,
+        List<String> diagnoses) {
 
     public GlmGradients {
         beta = List.copyOf(beta);
         gamma = List.copyOf(gamma);
+        gammaJs = List.copyOf(gammaJs);
         diagnoses = List.copyOf(diagnoses);
     }
 
@@ -42,5 +44,10 @@ public record GlmGradients(Model model, List<Coefficient> beta, List<Coefficient
     /** The tidy-table analysis name of γ: {@code gamma_logistic} or {@code gamma_poisson}. */
     public String gammaAnalysis() {
         return model == Model.LOGISTIC ? "gamma_logistic" : "gamma_poisson";
+    }
+
+    /** The tidy-table analysis name of Janzen &amp; Stern's γ: {@code gamma_logistic_js}. */
+    public String gammaJsAnalysis() {
+        return "gamma_logistic_js";
     }
 }

@@ -1,7 +1,6 @@
 package org.fallline.evolution;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,11 +12,10 @@ import org.fallline.evolution.internal.Canonical;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.LeastSquares;
 import org.fallline.evolution.internal.MahalanobisExtremes;
-import org.fallline.evolution.internal.MomentSums;
 import org.fallline.evolution.internal.OlsSummary;
 import org.fallline.evolution.internal.PolynomialBasis;
 import org.fallline.evolution.internal.RowStore;
-import org.fallline.evolution.internal.SingularDesignException;
+import org.fallline.evolution.internal.ShiftedDesign;
 import org.fallline.evolution.internal.StandardizedMoments;
 
 /**
@@ -61,22 +59,23 @@ final class GroupAnalysis {
     Fitted analyze(GroupAccumulator acc) {
         String label = acc.key();
         check(acc);
-        MomentSums sums = acc.sums();
+        ShiftedDesign sums = acc.sums();
         long n = sums.n();
         StandardizedMoments sm = new StandardizedMoments(sums, options.standardization());
+        if (sm.overflowColumn() >= 0) {
+            throw beyondDoublePrecision(sm, sm.overflowColumn(), label);
+        }
         double wbar = sm.meanFitness();
-        double scale = 1.0 / wbar;
-        double offset = sm.fitnessShift() / wbar;
+        double scale = sm.relativeScale();
+        double offset = sm.relativeOffset();
         double[] xy = sm.sumPsiFitness();
         double[] sumPsi = sm.sumPsi();
         int p1 = PolynomialBasis.firstOrderSize(k);
 
-        LeastSquares.Solution s1;
-        try {
-            s1 = LeastSquares.solve(sm.crossProducts(p1), Arrays.copyOf(xy, p1), sm.sumFitnessSquared(),
-                    sm.sumFitness(), n, true);
-        } catch (SingularDesignException e) {
-            throw collinearTraits(e.terms(), label);
+        double[][] d1 = sm.design(p1);
+        LeastSquares.Solution s1 = LeastSquares.solve(d1, n);
+        if (s1.aliased().length > 0) {
+            throw collinearTraits(d1, s1, label);
         }
         OlsSummary o1 = OlsSummary.of(s1, scale, offset, "the first-order model" + in(label));
         List<Coefficient> beta = new ArrayList<>(k);
@@ -91,11 +90,11 @@ final class GroupAnalysis {
         double[][] c = new double[k][k];
         for (int i = 0; i < k; i++) {
             int li = PolynomialBasis.linear(i);
-            sPop[i] = (xy[li] - ebar * sumPsi[li]) / (n * wbar);
+            sPop[i] = (xy[li] - ebar * sumPsi[li]) * scale / n;
             sSamp[i] = sPop[i] * n / (n - 1);
             for (int j = i; j < k; j++) {
                 int qij = PolynomialBasis.quadratic(k, i, j);
-                double v = (xy[qij] - ebar * sumPsi[qij]) / (n * wbar);
+                double v = (xy[qij] - ebar * sumPsi[qij]) * scale / n;
                 c[i][j] = i == j ? 2 * v : v;
                 c[j][i] = c[i][j];
             }
@@ -115,11 +114,9 @@ final class GroupAnalysis {
         Optional<CanonicalAnalysis> canonical = Optional.empty();
         Optional<StationaryPoint> stationary = Optional.empty();
         if (options.quadratic()) {
-            LeastSquares.Solution s2;
-            try {
-                s2 = LeastSquares.solve(sm.crossProducts(), xy, sm.sumFitnessSquared(), sm.sumFitness(), n, true);
-            } catch (SingularDesignException e) {
-                throw singularSecondOrder(e.terms(), label);
+            LeastSquares.Solution s2 = LeastSquares.solve(sm.design(), n);
+            if (s2.aliased().length > 0) {
+                throw singularSecondOrder(s2.aliased(), label);
             }
             OlsSummary o2 = OlsSummary.of(s2, scale, offset, "the second-order model" + in(label));
             List<Coefficient> gamma = new ArrayList<>();
@@ -209,7 +206,7 @@ final class GroupAnalysis {
             throw new SelectionException("fitness values up to " + acc.maxFitness() + " in " + where
                     + " are too large to analyse: their sums of squares overflow double precision; rescale fitness");
         }
-        MomentSums sums = acc.sums();
+        ShiftedDesign sums = acc.sums();
         double[] min = sums.min();
         double[] max = sums.max();
         for (int i = 0; i < k; i++) {
@@ -239,15 +236,59 @@ final class GroupAnalysis {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private SelectionException collinearTraits(int[] terms, String label) {
-        List<String> names = new ArrayList<>();
-        for (int t : terms) {
-            if (t >= 1 && t <= k) {
-                names.add("'" + traits.get(t - 1) + "'");
+    /**
+     * The first-order design has aliased traits (R's lm would report NA for them): names each aliased
+     * trait and the traits it is a linear combination of.
+     */
+    private SelectionException collinearTraits(double[][] design, LeastSquares.Solution s, String label) {
+        List<String> parts = new ArrayList<>();
+        int[] kept = s.kept();
+        for (int t : s.aliased()) {
+            double[] dep = LeastSquares.dependence(design, s, t);
+            double big = 0;
+            for (int l = 1; l < kept.length; l++) {
+                big = Math.max(big, Math.abs(dep[l]));
+            }
+            List<String> on = new ArrayList<>();
+            for (int l = 1; l < kept.length; l++) {
+                if (Math.abs(dep[l]) > 1e-6 * big) {
+                    on.add("'" + traits.get(kept[l] - 1) + "'");
+                }
+            }
+            parts.add("'" + traits.get(t - 1) + "'" + (on.isEmpty() ? " is constant"
+                    : " is a linear function of " + String.join(", ", on)));
+        }
+        return new SelectionException("trait " + String.join("; trait ", parts) + in(label)
+                + " (collinear: aliased in the pivoted QR, tolerance 1e-7, as R's lm would report it NA): leave "
+                + (s.aliased().length == 1 ? "it" : "them") + " out");
+    }
+
+    /** Values whose squares or sums leave the range of double precision. */
+    private SelectionException beyondDoublePrecision(StandardizedMoments sm, int column, String label) {
+        int q = PolynomialBasis.secondOrderSize(k);
+        String what;
+        if (column == q) {
+            what = "fitness values";
+        } else {
+            int t = Math.max(traitOf(column), 0);
+            if (traitOf(column) == -2) {
+                t = crossTraits(column)[0];
+            }
+            what = "values of trait '" + traits.get(t) + "' (from " + sm.min()[t] + " to " + sm.max()[t] + ")";
+        }
+        return new SelectionException(what + in(label) + " are too far from 1 for double precision: their squares"
+                + " or products overflow; rescale the column (for example to other units)");
+    }
+
+    private int[] crossTraits(int term) {
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                if (PolynomialBasis.cross(k, i, j) == term) {
+                    return new int[] {i, j};
+                }
             }
         }
-        return new SelectionException("traits " + String.join(", ", names) + " are perfectly collinear" + in(label)
-                + " (a linear combination of them is constant, or almost): leave one of them out");
+        return new int[] {0, 0};
     }
 
     private SelectionException singularSecondOrder(int[] terms, String label) {
@@ -308,13 +349,8 @@ final class GroupAnalysis {
 
     private CanonicalAnalysis canonicalAnalysis(Canonical can, StandardizedMoments sm, double scale, double offset,
             String label) {
-        double[][] r = can.doubleRegressionTransform();
-        double[][] u = Canonical.sandwich(r, sm.crossProducts());
-        double[] uy = Canonical.times(r, sm.sumPsiFitness());
-        LeastSquares.Solution s3;
-        try {
-            s3 = LeastSquares.solve(u, uy, sm.sumFitnessSquared(), sm.sumFitness(), sm.n(), true);
-        } catch (SingularDesignException e) {
+        LeastSquares.Solution s3 = LeastSquares.solve(can.doubleRegressionDesign(sm.design()), sm.n());
+        if (s3.aliased().length > 0) {
             throw new SelectionException(SelectionException.Kind.NUMERICAL, "the double regression of the canonical"
                     + " analysis is singular" + in(label) + " although the second-order model is not");
         }
@@ -376,7 +412,7 @@ final class GroupAnalysis {
             inRange &= x[i] >= min[i] && x[i] <= max[i];
         }
         double dStar = Math.sqrt(quadraticForm(pInv, z));
-        double[] shift = acc.sums().shift();
+        double[] shift = acc.origin();
         double[] centre = new double[k];
         for (int i = 0; i < k; i++) {
             centre[i] = mean[i] - shift[i];

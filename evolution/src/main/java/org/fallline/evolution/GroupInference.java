@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.fallline.core.ProgressListener;
 import org.fallline.evolution.internal.GroupAccumulator;
-import org.fallline.evolution.internal.NonNormalGradients;
-import org.fallline.evolution.internal.PolynomialBasis;
 import org.fallline.evolution.internal.Replicates;
 import org.fallline.evolution.internal.Resampler;
 import org.fallline.evolution.internal.ResamplingStatistics;
@@ -19,9 +17,6 @@ import org.fallline.evolution.internal.StandardizedMoments;
  * resampling (case bootstrap, fitness permutations), added to the least-squares report.
  */
 final class GroupInference {
-
-    /** z<sub>0.975</sub>, for the Wald intervals of GLM gradients. */
-    private static final double Z975 = 1.959963984540054;
 
     private final SelectionOptions options;
     private final double[][] g;
@@ -78,7 +73,7 @@ final class GroupInference {
         Model glmModel = options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC;
         GlmGradients gradients = null;
         if (glm) {
-            gradients = glm(glmModel, z, w, r.traits());
+            gradients = GlmAnalysis.analyse(glmModel, z, w, r.traits(), options.quadratic());
             for (String d : gradients.diagnoses()) {
                 notes.add(d);
             }
@@ -122,18 +117,12 @@ final class GroupInference {
                     progress.run(options.permutations()));
             permuted = rep.count();
             failures(rep, "permutation", where, notes);
-            double[] observed = new double[rep.dimension()];
+            int[] identity = new int[rows.size()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            double[] p = rep.permutationPValues(stat.apply(identity));
             int at = 0;
-            for (Coefficient c : beta) {
-                observed[at++] = c.estimate();
-            }
-            if (gamma != null) {
-                for (Coefficient c : gamma) {
-                    observed[at++] = c.estimate();
-                }
-            }
-            double[] p = rep.permutationPValues(observed);
-            at = 0;
             for (int i = 0; i < beta.size(); i++) {
                 beta.set(i, beta.get(i).withPermutationP(p[at++]));
             }
@@ -141,7 +130,14 @@ final class GroupInference {
                 for (int i = 0; i < gamma.size(); i++) {
                     gamma.set(i, gamma.get(i).withPermutationP(p[at++]));
                 }
+                for (int i = 0; i < lambda.size(); i++) {
+                    lambda.set(i, lambda.get(i).withPermutationP(p[at++]));
+                }
             }
+            notes.add("perm.p.value" + where + ": Freedman–Lane permutation tests of beta and gamma (residuals of the"
+                    + " model without the term permuted, t statistics compared, two-sided, p = (1 + #{|t*| >= |t|})/(B"
+                    + " + 1), B = " + permuted + ")" + (gamma != null ? "; for the eigenvalues fitness is permuted and"
+                    + " gamma re-estimated and re-rotated in every permutation (Reynolds et al. 2010)" : ""));
         }
 
         SelectionGradient gradient = new SelectionGradient(r.gradient().intercept(), beta, r.gradient().fit());
@@ -188,80 +184,6 @@ final class GroupInference {
         return z;
     }
 
-    private GlmGradients glm(Model model, double[][] z, double[] w, List<String> traits) {
-        int k = traits.size();
-        List<Coefficient> beta = new ArrayList<>();
-        List<Coefficient> gamma = new ArrayList<>();
-        List<String> diagnoses = new ArrayList<>();
-        if (model == Model.LOGISTIC) {
-            NonNormalGradients.JanzenStern js = NonNormalGradients.janzenStern(z, w);
-            if (js.separation()) {
-                diagnoses.add("logistic β not reported, first-order logistic fit: " + js.fit().diagnosis());
-            } else {
-                double[] b = js.beta();
-                double[] se = js.betaSe();
-                double[] zv = js.fit().zValues();
-                double[] pv = js.fit().pValues();
-                for (int i = 0; i < k; i++) {
-                    beta.add(wald(traits.get(i), b[i], se[i], zv[1 + i], pv[1 + i]));
-                }
-            }
-            if (options.quadratic()) {
-                NonNormalGradients.JanzenSternQuadratic jq = NonNormalGradients.janzenSternQuadratic(z, w);
-                if (jq.separation()) {
-                    diagnoses.add("logistic γ not reported, second-order logistic fit: " + jq.fit().diagnosis());
-                } else {
-                    double[][] gm = jq.gamma();
-                    double[][] gse = jq.gammaSe();
-                    double[] zv = jq.fit().zValues();
-                    double[] pv = jq.fit().pValues();
-                    for (int i = 0; i < k; i++) {
-                        for (int j = i; j < k; j++) {
-                            int col = PolynomialBasis.quadratic(k, i, j);
-                            gamma.add(wald(traits.get(i) + ":" + traits.get(j), gm[i][j], gse[i][j], zv[col], pv[col]));
-                        }
-                    }
-                }
-            }
-        } else {
-            NonNormalGradients.Gradients ad;
-            String diagnosis;
-            boolean separated;
-            if (options.quadratic()) {
-                NonNormalGradients.PoissonQuadratic pq = NonNormalGradients.poissonQuadratic(z, w);
-                ad = new NonNormalGradients.Gradients(pq.betaAvgDeriv(), pq.gammaAvgDeriv());
-                separated = pq.fit().separation();
-                diagnosis = pq.fit().diagnosis();
-            } else {
-                NonNormalGradients.PoissonLinear pl = NonNormalGradients.poissonLinear(z, w);
-                ad = new NonNormalGradients.Gradients(pl.betaAvgDeriv(), pl.gammaAvgDeriv());
-                separated = pl.fit().separation();
-                diagnosis = pl.fit().diagnosis();
-            }
-            if (separated) {
-                diagnoses.add("Poisson gradients not reported, Poisson fit: " + diagnosis);
-            } else {
-                double[] b = ad.beta();
-                double[][] gm = ad.gamma();
-                for (int i = 0; i < k; i++) {
-                    beta.add(Coefficient.of(traits.get(i), b[i]));
-                }
-                if (options.quadratic()) {
-                    for (int i = 0; i < k; i++) {
-                        for (int j = i; j < k; j++) {
-                            gamma.add(Coefficient.of(traits.get(i) + ":" + traits.get(j), gm[i][j]));
-                        }
-                    }
-                }
-            }
-        }
-        return new GlmGradients(model, beta, gamma, diagnoses);
-    }
-
-    private static Coefficient wald(String term, double estimate, double se, double z, double p) {
-        return Coefficient.of(term, estimate, se, z, p, estimate - Z975 * se, estimate + Z975 * se);
-    }
-
     /**
      * Bootstrap of the reported GLM gradients, on the same resamples as the least-squares bootstrap
      * (same seed); a resample whose fit separates is a failed replicate.
@@ -270,13 +192,13 @@ final class GroupInference {
             List<String> notes) {
         boolean withBeta = !gl.beta().isEmpty();
         boolean withGamma = !gl.gamma().isEmpty();
+        boolean withJs = !gl.gammaJs().isEmpty();
         ProgressListener run = progress.run(options.bootstrap());
         if (!withBeta && !withGamma) {
             run.progress(options.bootstrap(), options.bootstrap());
             return gl;
         }
         Model model = gl.model();
-        boolean quadratic = options.quadratic();
         Function<int[], double[]> stat = idx -> {
             RowStore sample = new RowStore(k);
             double[] x = new double[k];
@@ -284,42 +206,8 @@ final class GroupInference {
                 rows.traits(i, x);
                 sample.add(rows.fitness(i), x);
             }
-            double[][] z = standardizedResample(sample);
-            double[] w = sample.fitness();
-            double[] out = new double[(withBeta ? k : 0) + (withGamma ? k * (k + 1) / 2 : 0)];
-            int at = 0;
-            if (model == Model.LOGISTIC) {
-                if (withBeta) {
-                    NonNormalGradients.JanzenStern js = NonNormalGradients.janzenStern(z, w);
-                    failIfSeparated(js.separation());
-                    for (double v : js.beta()) {
-                        out[at++] = v;
-                    }
-                }
-                if (withGamma) {
-                    NonNormalGradients.JanzenSternQuadratic jq = NonNormalGradients.janzenSternQuadratic(z, w);
-                    failIfSeparated(jq.separation());
-                    at = upper(jq.gamma(), out, at);
-                }
-            } else {
-                NonNormalGradients.Gradients ad;
-                if (quadratic) {
-                    NonNormalGradients.PoissonQuadratic pq = NonNormalGradients.poissonQuadratic(z, w);
-                    failIfSeparated(pq.fit().separation());
-                    ad = new NonNormalGradients.Gradients(pq.betaAvgDeriv(), pq.gammaAvgDeriv());
-                } else {
-                    NonNormalGradients.PoissonLinear pl = NonNormalGradients.poissonLinear(z, w);
-                    failIfSeparated(pl.fit().separation());
-                    ad = new NonNormalGradients.Gradients(pl.betaAvgDeriv(), pl.gammaAvgDeriv());
-                }
-                for (double v : ad.beta()) {
-                    out[at++] = v;
-                }
-                if (withGamma) {
-                    upper(ad.gamma(), out, at);
-                }
-            }
-            return out;
+            return GlmAnalysis.estimates(model, standardizedResample(sample), sample.fitness(), withBeta, withGamma,
+                    withJs);
         };
         Replicates rep;
         try {
@@ -335,24 +223,11 @@ final class GroupInference {
         double[][] ci = rep.percentileIntervals(0.95);
         List<Coefficient> beta = new ArrayList<>(gl.beta());
         List<Coefficient> gamma = new ArrayList<>(gl.gamma());
+        List<Coefficient> gammaJs = new ArrayList<>(gl.gammaJs());
         int at = withBootstrap(beta, se, ci, 0);
-        withBootstrap(gamma, se, ci, at);
-        return new GlmGradients(model, beta, gamma, gl.diagnoses());
-    }
-
-    private static void failIfSeparated(boolean separated) {
-        if (separated) {
-            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the GLM fit separates");
-        }
-    }
-
-    private static int upper(double[][] m, double[] out, int at) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i; j < m.length; j++) {
-                out[at++] = m[i][j];
-            }
-        }
-        return at;
+        at = withBootstrap(gamma, se, ci, at);
+        withBootstrap(gammaJs, se, ci, at);
+        return new GlmGradients(model, beta, gamma, gammaJs, gl.diagnoses());
     }
 
     /** Standardises a resample within itself, as the least-squares bootstrap does. */

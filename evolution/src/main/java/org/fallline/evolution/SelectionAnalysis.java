@@ -16,9 +16,11 @@ import org.fallline.evolution.internal.AccumulationPipeline;
  * the core; the predicted response Gβ (Lande 1979); GLM gradients for binary or count fitness
  * (Janzen &amp; Stern 1998; Morrissey &amp; Sakrejda 2013); case-bootstrap and permutation inference.
  *
- * <p>The table is read once, as a stream: each group's least-squares analyses come from sums of
- * cross-products of the second-order polynomial basis ({@link org.fallline.evolution.internal.MomentSums}),
- * so memory does not grow with the number of rows; only GLM fits and resampling keep the rows.
+ * <p>The table is read once, as a stream: each group's least-squares analyses come from the triangular
+ * factor of its second-order design, updated block by block by Householder reflections
+ * ({@link org.fallline.evolution.internal.ShiftedDesign}), and are solved by R's pivoted QR, never by
+ * normal equations; memory does not grow with the number of rows; only GLM fits and resampling keep
+ * the rows.
  *
  * <p>Pure: nothing is printed; trouble is a {@link SelectionException} — {@code BAD_INPUT} for input
  * the user must change, {@code NUMERICAL} for a computation that could not reach its result.
@@ -93,10 +95,22 @@ public final class SelectionAnalysis {
                 groups.size() * GroupInference.runsPerGroup(options, glm));
         GroupInference inference = new GroupInference(options, g, progress);
         List<GroupReport> reports = new ArrayList<>();
+        List<GroupComparison.Group> compared = new ArrayList<>();
         for (GroupAccumulator acc : groups) {
-            reports.add(inference.apply(analysis.analyze(acc), acc, allBinary));
+            GroupAnalysis.Fitted fitted = analysis.analyze(acc);
+            reports.add(inference.apply(fitted, acc, allBinary));
+            if (options.compareGroups()) {
+                compared.add(new GroupComparison.Group(acc.key(), fitted.moments(), acc.rows()));
+            }
+        }
+        List<Coefficient> comparisons = List.of();
+        if (options.compareGroups()) {
+            Model family = glm ? (options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC) : null;
+            GroupComparison.Result c = GroupComparison.compare(compared, options, family);
+            comparisons = c.tests();
+            notes.addAll(c.notes());
         }
         return new SelectionReport(source.name(), options.fitness(), options.traits(), options.standardization(),
-                options.logTraits(), reports, notes);
+                options.logTraits(), reports, notes, comparisons);
     }
 }

@@ -33,6 +33,7 @@ public final class SelectionOptions {
     private final long seed;
     private final GeneticCovariance geneticCovariance;
     private final ProgressListener progress;
+    private final boolean compareGroups;
 
     private SelectionOptions(Builder b) {
         if (b.fitness == null || b.fitness.isBlank()) {
@@ -77,6 +78,10 @@ public final class SelectionOptions {
         if (b.bootstrap == 1) {
             throw new SelectionException("a bootstrap needs at least 2 resamples to give a standard error");
         }
+        if (b.compareGroups && b.by == null) {
+            throw new SelectionException("comparing groups needs a grouping column (--by COL)");
+        }
+        this.compareGroups = b.compareGroups;
         this.fitness = b.fitness.trim();
         this.traits = List.copyOf(b.traits);
         this.filters = List.copyOf(b.filters);
@@ -131,6 +136,14 @@ public final class SelectionOptions {
     }
 
     /** Whether the second-order model (γ, canonical analysis, stationary point) is fitted. */
+    /**
+     * Whether to test equal β and equal γ across the groups of {@link #by()} (analysis {@code compare}):
+     * an F test for least squares, a likelihood-ratio test when a GLM is fitted.
+     */
+    public boolean compareGroups() {
+        return compareGroups;
+    }
+
     public boolean quadratic() {
         return quadratic;
     }
@@ -166,6 +179,7 @@ public final class SelectionOptions {
         private final List<RowFilter> filters = new ArrayList<>();
         private String by;
         private boolean logAll;
+        private boolean compareGroups;
         private final List<String> logTraits = new ArrayList<>();
         private Standardization standardization = Standardization.SD;
         private Model model = Model.OLS;
@@ -239,6 +253,12 @@ public final class SelectionOptions {
 
         public Builder model(Model m) {
             this.model = Objects.requireNonNull(m, "model");
+            return this;
+        }
+
+        /** Whether to test equal β and γ across the groups (needs {@link #by(String)}; default false). */
+        public Builder compareGroups(boolean on) {
+            this.compareGroups = on;
             return this;
         }
 

@@ -18,15 +18,24 @@ import java.util.Set;
  * @param groups          one report per group, in group order (numeric order when every label is a
  *                        number, text order otherwise)
  * @param notes           remarks about the input as a whole, one line each
+ * @param comparisons     the tests of equal selection across groups (terms {@code beta}, {@code gamma};
+ *                        estimate and statistic the F or χ² statistic), empty unless asked for
  */
 public record SelectionReport(String source, String fitness, List<String> traits, Standardization standardization,
-        Set<String> logTraits, List<GroupReport> groups, List<String> notes) {
+        Set<String> logTraits, List<GroupReport> groups, List<String> notes, List<Coefficient> comparisons) {
 
     public SelectionReport {
         traits = List.copyOf(traits);
         logTraits = Set.copyOf(logTraits);
         groups = List.copyOf(groups);
         notes = List.copyOf(notes);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** A report without group comparisons. */
+    public SelectionReport(String source, String fitness, List<String> traits, Standardization standardization,
+            Set<String> logTraits, List<GroupReport> groups, List<String> notes) {
+        this(source, fitness, traits, standardization, logTraits, groups, notes, List.of());
     }
 
     /**
@@ -45,21 +54,27 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *   <li>{@code eigenvector}: element of M, term {@code m1:a} (axis m1, trait a).</li>
      *   <li>{@code theta}: θ, linear gradient along each canonical axis, term {@code m1}….</li>
      *   <li>{@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson},
-     *       {@code gamma_poisson}: GLM gradients (z statistics).</li>
+     *       {@code gamma_poisson}: average-derivative GLM gradients (delta-method SE, z statistics);
+     *       {@code gamma_logistic_js}: Janzen &amp; Stern's rescaled coefficients.</li>
      *   <li>{@code response}: Δz̄ = Gβ in trait units, term = trait.</li>
+     *   <li>{@code compare} (group {@code all}, after the groups, with {@code compareGroups}): terms
+     *       {@code beta} and {@code gamma}, estimate and statistic the F or likelihood-ratio χ².</li>
      *   <li>{@code fit}: one row per statistic, term = {@code n} (individuals), {@code dropped} (rows
      *       dropped for missing values), {@code mean_fitness} (W̄), then for the first-order model
      *       {@code linear.r.squared}, {@code linear.adj.r.squared}, {@code linear.sigma},
      *       {@code linear.f.statistic} (estimate = statistic = F, with its p-value), {@code linear.df}
      *       (p − 1), {@code linear.df.residual} (n − p), and the same with the prefix
-     *       {@code quadratic.} for the second-order model, and {@code canonical.} for the double
-     *       regression.</li>
+     *       {@code quadratic.} for the second-order model; for the double regression only
+     *       {@code canonical.r.squared} (its F and degrees of freedom would ignore the estimated rotation).</li>
      * </ul>
      */
     public List<Estimate> tidy() {
         List<Estimate> rows = new ArrayList<>();
         for (GroupReport g : groups) {
             tidy(g, rows);
+        }
+        for (Coefficient c : comparisons) {
+            rows.add(Estimate.of(GroupReport.ALL, "compare", c));
         }
         return List.copyOf(rows);
     }
@@ -111,6 +126,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
             for (Coefficient e : gl.gamma()) {
                 rows.add(Estimate.of(grp, gl.gammaAnalysis(), e));
             }
+            for (Coefficient e : gl.gammaJs()) {
+                rows.add(Estimate.of(grp, gl.gammaJsAnalysis(), e));
+            }
         }
         g.response().ifPresent(r -> {
             for (Coefficient e : r.response()) {
@@ -122,7 +140,10 @@ public record SelectionReport(String source, String fitness, List<String> traits
         rows.add(Estimate.of(grp, "fit", "mean_fitness", g.meanFitness()));
         fit(grp, "linear", g.gradient().fit(), rows);
         g.quadratic().ifPresent(q -> fit(grp, "quadratic", q.fit(), rows));
-        g.canonical().ifPresent(ca -> fit(grp, "canonical", ca.fit(), rows));
+        // The double regression's fit is the second-order model's (same fitted values once the axes are
+        // chosen); its F and degrees of freedom would ignore the rotation estimated from the data, so
+        // only R² is reported.
+        g.canonical().ifPresent(ca -> rows.add(Estimate.of(grp, "fit", "canonical.r.squared", ca.fit().rSquared())));
     }
 
     private static void fit(String grp, String prefix, ModelFit f, List<Estimate> rows) {
@@ -131,7 +152,7 @@ public record SelectionReport(String source, String fitness, List<String> traits
         rows.add(Estimate.of(grp, "fit", prefix + ".sigma", f.sigma()));
         OptionalDouble e = OptionalDouble.empty();
         rows.add(new Estimate(grp, "fit", prefix + ".f.statistic", f.fStatistic(), e, OptionalDouble.of(f.fStatistic()),
-                OptionalDouble.of(f.fPValue()), e, e, e, e));
+                OptionalDouble.of(f.fPValue()), e, e, e, e, e, e));
         rows.add(Estimate.of(grp, "fit", prefix + ".df", f.dfModel()));
         rows.add(Estimate.of(grp, "fit", prefix + ".df.residual", f.dfResidual()));
     }

@@ -13,7 +13,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.fallline.evolution.internal.Canonical;
 import org.fallline.evolution.internal.LeastSquares;
-import org.fallline.evolution.internal.MomentSums;
+import org.fallline.evolution.internal.ShiftedDesign;
 import org.fallline.evolution.internal.OlsSummary;
 import org.fallline.evolution.internal.PolynomialBasis;
 import org.fallline.evolution.internal.StandardizedMoments;
@@ -76,21 +76,19 @@ class InvariantsTest {
     @Test
     void doublingOfTheDiagonal() {
         // Refit with z_i² instead of ½z_i²: the coefficient and its SE are exactly half of γ_ii's.
-        MomentSums s = sums(data);
+        ShiftedDesign s = sums(data);
         StandardizedMoments sm = new StandardizedMoments(s, Standardization.SD);
-        double[][] a = sm.crossProducts();
-        double[] xy = sm.sumPsiFitness().clone();
+        double[][] a = sm.design();
         int k = 3;
-        for (int i = 0; i < k; i++) {
-            int c = PolynomialBasis.square(k, i);
-            for (int j = 0; j < a.length; j++) {
-                a[c][j] *= 2;
-                a[j][c] *= 2;
+        double[][] doubled = new double[a.length][];
+        for (int j = 0; j < a.length; j++) {
+            doubled[j] = a[j].clone();
+            for (int i = 0; i < k; i++) {
+                doubled[j][PolynomialBasis.square(k, i)] *= 2;
             }
-            xy[c] *= 2;
         }
-        OlsSummary undoubled = OlsSummary.of(LeastSquares.solve(a, xy, sm.sumFitnessSquared(), sm.sumFitness(), s.n(),
-                true), 1 / sm.meanFitness(), sm.fitnessShift() / sm.meanFitness(), "undoubled");
+        OlsSummary undoubled = OlsSummary.of(LeastSquares.solve(doubled, s.n()), sm.relativeScale(),
+                sm.relativeOffset(), "undoubled");
         QuadraticSelectionMatrix q = base.quadratic().orElseThrow();
         for (int i = 0; i < k; i++) {
             int c = PolynomialBasis.square(k, i);
@@ -103,14 +101,10 @@ class InvariantsTest {
         }
     }
 
-    private static MomentSums sums(double[][] rows) {
-        MomentSums s = null;
+    private static ShiftedDesign sums(double[][] rows) {
+        ShiftedDesign s = new ShiftedDesign(3, true);
         for (double[] r : rows) {
-            double[] x = {r[1], r[2], r[3]};
-            if (s == null) {
-                s = new MomentSums(x, r[4], true);
-            }
-            s.add(r[4], x);
+            s.add(r[4], new double[] {r[1], r[2], r[3]});
         }
         return s;
     }
@@ -160,15 +154,13 @@ class InvariantsTest {
 
     @Test
     void doubleRegressionEigenvaluesAreThoseOfGamma() {
-        MomentSums s = sums(data);
+        ShiftedDesign s = sums(data);
         StandardizedMoments sm = new StandardizedMoments(s, Standardization.SD);
         Canonical can = Canonical.of(base.quadratic().orElseThrow().matrix());
-        double[][] r = can.doubleRegressionTransform();
-        LeastSquares.Solution dr = LeastSquares.solve(Canonical.sandwich(r, sm.crossProducts()),
-                Canonical.times(r, sm.sumPsiFitness()), sm.sumFitnessSquared(), sm.sumFitness(), s.n(), false);
+        LeastSquares.Solution dr = LeastSquares.solve(can.doubleRegressionDesign(sm.design()), s.n());
         CanonicalAnalysis c = base.canonical().orElseThrow();
         for (int a = 0; a < 3; a++) {
-            close(dr.coefficients()[4 + a] / sm.meanFitness(), c.eigenvalues().get(a).estimate(), 1e-10, "λ");
+            close(dr.coefficients()[4 + a] * sm.relativeScale(), c.eigenvalues().get(a).estimate(), 1e-10, "λ");
             close(can.values()[a], c.eigenvalues().get(a).estimate(), 0, "eigenvalue of γ");
         }
         // θ = Mᵀb: the double regression's linear terms are the rotated linear terms of the second-order model.

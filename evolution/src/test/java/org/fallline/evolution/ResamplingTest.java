@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fallline.evolution.internal.MomentSums;
+import org.fallline.evolution.internal.ShiftedDesign;
 import org.fallline.evolution.internal.ResamplingStatistics;
 import org.fallline.evolution.io.PhenotypeCsv;
 import org.junit.jupiter.api.Test;
@@ -67,13 +67,9 @@ class ResamplingTest {
         // The statistic evaluated on the identity resample reproduces the reported estimates.
         List<String> header = new ArrayList<>();
         double[][] rows = Tables.read("/data/synthetic_selection_n2000.csv", header);
-        MomentSums s = null;
+        ShiftedDesign s = new ShiftedDesign(3, true);
         for (double[] r : rows) {
-            double[] x = {r[1], r[2], r[3]};
-            if (s == null) {
-                s = new MomentSums(x, r[4], true);
-            }
-            s.add(r[4], x);
+            s.add(r[4], new double[] {r[1], r[2], r[3]});
         }
         double[] est = ResamplingStatistics.estimates(s, Standardization.SD, true, null);
         GroupReport g = synthetic(SelectionOptions.builder()).groups().get(0);

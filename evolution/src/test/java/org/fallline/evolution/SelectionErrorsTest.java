@@ -121,8 +121,8 @@ class SelectionErrorsTest {
         String t = sb.toString();
         assertEquals("trait 'k' is constant in the data (every value is 7): it carries no information about selection;"
                 + " leave it out", fails("k.csv", t, SelectionOptions.builder().fitness("W").traits("a", "k")));
-        assertEquals("traits 'a', 'b', 'd' are perfectly collinear (a linear combination of them is constant, or almost):"
-                + " leave one of them out", fails("k.csv", t, SelectionOptions.builder().fitness("W").traits("a", "b", "d")));
+        assertEquals("trait 'd' is a linear function of 'a', 'b' (collinear: aliased in the pivoted QR, tolerance 1e-7,"
+                + " as R's lm would report it NA): leave it out", fails("k.csv", t, SelectionOptions.builder().fitness("W").traits("a", "b", "d")));
     }
 
     @Test

@@ -14,7 +14,8 @@ class TidyTest {
 
     @Test
     void layoutOfTheTidyTable() {
-        assertEquals("group,analysis,term,estimate,std.error,statistic,p.value,conf.low,conf.high,boot.se,perm.p.value",
+        assertEquals("group,analysis,term,estimate,std.error,statistic,p.value,conf.low,conf.high,boot.se,perm.p.value,"
+                + "boot.conf.low,boot.conf.high",
                 String.join(",", Estimate.COLUMNS));
         GeneticCovariance g = new GeneticCovariance(List.of("a", "b", "c"),
                 new double[][] {{1, 0.2, 0}, {0.2, 1, 0}, {0, 0, 1}});
@@ -40,7 +41,7 @@ class TidyTest {
         expected.put("beta_poisson", 3);
         expected.put("gamma_poisson", 6);
         expected.put("response", 3);
-        expected.put("fit", 3 + 3 * 6);
+        expected.put("fit", 3 + 2 * 6 + 1);
         assertEquals(expected, counts);
         assertEquals(2 * rows.size() / 2, rows.size());
         List<String> groups = rows.stream().map(Estimate::group).distinct().toList();
@@ -50,8 +51,10 @@ class TidyTest {
                 .toList();
         assertTrue(terms.containsAll(List.of("S a", "C a:a", "C a:b", "C b:c", "gamma a:c", "eigenvalue m1",
                 "eigenvector m1:a", "eigenvector m3:c", "theta m2", "response c", "fit n", "fit dropped",
-                "fit mean_fitness", "fit linear.r.squared", "fit quadratic.adj.r.squared", "fit canonical.sigma",
+                "fit mean_fitness", "fit linear.r.squared", "fit quadratic.adj.r.squared", "fit canonical.r.squared",
                 "fit linear.f.statistic", "fit quadratic.df", "fit linear.df.residual")), terms.toString());
+        // The double regression's fit claims no degrees of freedom: they would ignore the estimated rotation.
+        assertTrue(terms.stream().noneMatch(t -> t.startsWith("fit canonical.") && !t.equals("fit canonical.r.squared")));
         assertTrue(terms.indexOf("S a") < terms.indexOf("beta a") && terms.indexOf("beta a") < terms.indexOf("gamma a:a"));
 
         for (Estimate e : rows) {
@@ -60,12 +63,14 @@ class TidyTest {
                 case "beta", "gamma" -> {
                     assertTrue(e.stdError().isPresent() && e.pValue().isPresent() && e.confLow().isPresent());
                     assertTrue(e.bootSe().isPresent() && e.permPValue().isPresent());
+                    assertTrue(e.bootConfLow().getAsDouble() < e.bootConfHigh().getAsDouble());
                 }
                 case "eigenvalue" -> assertTrue(e.stdError().isPresent() && e.bootSe().isPresent()
-                        && e.permPValue().isEmpty());
+                        && e.permPValue().isPresent() && e.bootConfLow().isPresent() && e.bootConfHigh().isPresent());
                 case "S", "C", "eigenvector" -> assertTrue(e.stdError().isEmpty() && e.bootSe().isEmpty());
-                case "response", "beta_poisson", "gamma_poisson" -> assertTrue(e.stdError().isEmpty()
-                        && e.bootSe().isPresent());
+                case "response" -> assertTrue(e.stdError().isEmpty() && e.bootSe().isPresent());
+                case "beta_poisson", "gamma_poisson" -> assertTrue(e.stdError().isPresent() && e.pValue().isPresent()
+                        && e.bootSe().isPresent() && e.bootConfLow().isPresent());
                 default -> { }
             }
         }

@@ -66,7 +66,7 @@ final class SelectionCommand implements Callable<Integer> {
 
     /** The tidy CSV header. */
     static final List<String> TIDY_HEADER = List.of("group", "analysis", "term", "estimate", "std.error",
-            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value");
+            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
 
     @Spec
     CommandSpec spec;
@@ -91,6 +91,10 @@ final class SelectionCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "COL", description = "A separate analysis for each value of COL.")
     String by;
 
+    @Option(names = "--compare-groups", description = "With --by: test equal beta and equal gamma across the groups "
+            + "(trait x group interaction; F test, or likelihood-ratio test when a GLM is fitted), analysis compare.")
+    boolean compareGroups;
+
     @Option(names = "--log", paramLabel = "A,B", arity = "0..1", fallbackValue = ALL_TRAITS,
             description = "Analyse traits on the natural-log scale: the listed ones, or all when no list is given.")
     String log;
@@ -113,7 +117,8 @@ final class SelectionCommand implements Callable<Integer> {
     int bootstrap;
 
     @Option(names = "--permutations", paramLabel = "N", converter = NonNegativeConverter.class, defaultValue = "0",
-            description = "Permutations of fitness among individuals (default: none).")
+            description = "Permutation tests with N permutations (default: none): Freedman-Lane for each beta and gamma, "
+                    + "fitness permuted with gamma re-rotated for the eigenvalues.")
     int permutations;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the resampling (default: a fixed seed).")
@@ -297,7 +302,11 @@ final class SelectionCommand implements Callable<Integer> {
         }
         if (by != null) {
             b.by(by);
+        } else if (compareGroups) {
+            throw new ParameterException(spec.commandLine(), "--compare-groups needs --by COL: the column whose groups"
+                    + " are compared, e.g. --by Sex");
         }
+        b.compareGroups(compareGroups);
         if (ALL_TRAITS.equals(log)) {
             b.logAll();
         } else if (log != null) {

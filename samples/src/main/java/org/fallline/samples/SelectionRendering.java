@@ -35,17 +35,23 @@ final class SelectionRendering {
         HEADINGS.put("beta", "Directional selection gradients beta (first-order model)");
         HEADINGS.put("gamma", "Quadratic selection gradients gamma (second-order model; diagonal = coefficient of z^2/2)");
         HEADINGS.put("quadratic_linear", "Linear terms of the second-order model");
-        HEADINGS.put("eigenvalue", "Canonical analysis of gamma: eigenvalues (double regression)");
+        HEADINGS.put("eigenvalue", "Canonical analysis of gamma: eigenvalues (std.error, statistic and p.value from the"
+                + " double regression, conditional on the rotation estimated from the same data; perm.p.value and"
+                + " boot.* redo the rotation in every replicate)");
         HEADINGS.put("theta", "Canonical analysis: linear gradients theta along the axes");
-        HEADINGS.put("beta_logistic", "Logistic selection gradients beta (Janzen & Stern 1998)");
-        HEADINGS.put("gamma_logistic", "Logistic quadratic gradients gamma");
-        HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative)");
-        HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative)");
+        HEADINGS.put("beta_logistic", "Logistic selection gradients beta (average derivative of the first-order"
+                + " logistic fitness function / mean W; Janzen & Stern 1998; delta-method SE)");
+        HEADINGS.put("gamma_logistic", "Logistic quadratic gradients gamma (average second derivative of the"
+                + " second-order logistic fitness function / mean W; Morrissey & Sakrejda 2013)");
+        HEADINGS.put("gamma_logistic_js", "Logistic gamma as Janzen & Stern rescale it (second-order coefficients"
+                + " x mean p(1 - p) / mean W; Wald z of the coefficients)");
+        HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative, first-order model)");
+        HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative, second-order model)");
         HEADINGS.put("response", "Predicted response to selection G*beta (trait units)");
     }
 
     private static final List<String> STATS = List.of("std.error", "statistic", "p.value", "conf.low", "conf.high",
-            "boot.se", "perm.p.value");
+            "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
 
     private SelectionRendering() {
     }
@@ -53,7 +59,7 @@ final class SelectionRendering {
     static String[] tidyRow(Estimate e) {
         return new String[] {e.group(), e.analysis(), e.term(), Numbers.csv(e.estimate()), csv(e.stdError()),
             csv(e.statistic()), csv(e.pValue()), csv(e.confLow()), csv(e.confHigh()), csv(e.bootSe()),
-            csv(e.permPValue())};
+            csv(e.permPValue()), csv(e.bootConfLow()), csv(e.bootConfHigh())};
     }
 
     private static String csv(OptionalDouble v) {
@@ -69,6 +75,8 @@ final class SelectionRendering {
             case "conf.high" -> e.confHigh();
             case "boot.se" -> e.bootSe();
             case "perm.p.value" -> e.permPValue();
+            case "boot.conf.low" -> e.bootConfLow();
+            case "boot.conf.high" -> e.bootConfHigh();
             default -> throw new IllegalArgumentException(column);
         };
     }
@@ -140,6 +148,13 @@ final class SelectionRendering {
                         ? Numbers.table(e.pValue().getAsDouble()) : "");
             }
             t.print(out, "  ");
+        }
+        List<Estimate> compare = tidy.stream().filter(e -> e.analysis().equals("compare")).toList();
+        if (!compare.isEmpty()) {
+            out.println();
+            out.println("Does selection differ between the groups? (analysis compare: estimate = F, or chi-squared for"
+                    + " a GLM; degrees of freedom in the notes)");
+            coefficients(compare, out);
         }
         List<String> notes = allNotes(report);
         if (!notes.isEmpty()) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SelectionCommandTest {
 
     private static final String TIDY = "group,analysis,term,estimate,std.error,statistic,p.value,conf.low,conf.high,"
-            + "boot.se,perm.p.value";
+            + "boot.se,perm.p.value,boot.conf.low,boot.conf.high";
 
     @TempDir
     static Path shared;
@@ -59,7 +59,7 @@ class SelectionCommandTest {
         assertEquals(TIDY, String.join(",", rows.get(0)));
         Map<String, String[]> byKey = new HashMap<>();
         for (String[] row : rows.subList(1, rows.size())) {
-            assertEquals(11, row.length);
+            assertEquals(13, row.length);
             byKey.put(row[0] + "/" + row[1] + "/" + row[2], row);
         }
         return byKey;
@@ -121,6 +121,23 @@ class SelectionCommandTest {
         assertTrue(table.out().contains("== group all: n = 87"), table::toString);
         assertTrue(table.out().contains("Directional selection gradients beta"), table::toString);
         assertTrue(table.out().contains("Stationary point of the fitted surface"), table::toString);
+    }
+
+    @Test
+    void comparesTheSexes() throws Exception {
+        Run.Result r = Run.fallline("selection", "--by", "Sex", "--traits", "TotalLength_mm,Weight_g,HumerusL_in",
+                "--compare-groups", "--format", "csv", "--quiet");
+        assertEquals(0, r.status(), r::toString);
+        Map<String, String[]> rows = tidy(r.out());
+        // R: anova(glm0, glm1, test = "Chisq"), evolution's reference_compare_groups.csv
+        assertEquals(4.31812539416254, Double.parseDouble(rows.get("all/compare/beta")[3]), 1e-6);
+        assertEquals(0.093926913455108, Double.parseDouble(rows.get("all/compare/gamma")[6]), 1e-6);
+        Run.Result table = Run.fallline("selection", "--by", "Sex", "--traits", "TotalLength_mm,Weight_g",
+                "--compare-groups");
+        assertTrue(table.out().contains("Does selection differ between the groups?"), table::toString);
+        Run.Result bad = Run.fallline("selection", "--compare-groups");
+        assertEquals(2, bad.status(), bad::toString);
+        assertTrue(bad.err().startsWith("error: --compare-groups needs --by COL"), bad::toString);
     }
 
     @Test

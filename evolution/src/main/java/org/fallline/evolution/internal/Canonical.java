@@ -72,45 +72,28 @@ public record Canonical(double[] values, double[][] vectors) {
         return r;
     }
 
-    /** R A Rᵀ. */
-    public static double[][] sandwich(double[][] r, double[][] a) {
+    /**
+     * The triangle of the augmented second-order design [ψ | e] carried to the double-regression basis
+     * [1, y, ½y²] = Rψ: rows of (R<sub>ψ</sub> restricted to ψ)·Rᵀ with the response column appended, a
+     * matrix with the Gram matrix of the double-regression design (to be factored again).
+     *
+     * @param design R<sub>ψ</sub> of [ψ | e], (q + 1) × (q + 1)
+     */
+    public double[][] doubleRegressionDesign(double[][] design) {
+        double[][] r = doubleRegressionTransform();
+        int q = design.length - 1;
         int m = r.length;
-        int q = a.length;
-        double[][] ra = new double[m][q];
-        for (int i = 0; i < m; i++) {
-            for (int s = 0; s < q; s++) {
-                double ris = r[i][s];
-                if (ris != 0.0) {
-                    for (int c = 0; c < q; c++) {
-                        ra[i][c] += ris * a[s][c];
-                    }
-                }
-            }
-        }
-        double[][] out = new double[m][m];
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
+        double[][] u = new double[q + 1][m + 1];
+        for (int row = 0; row <= q; row++) {
+            for (int b = 0; b < m; b++) {
                 double acc = 0;
-                for (int s = 0; s < q; s++) {
-                    acc += ra[i][s] * r[j][s];
+                for (int s = row; s < q; s++) {
+                    acc += design[row][s] * r[b][s];
                 }
-                out[i][j] = acc;
-                out[j][i] = acc;
+                u[row][b] = acc;
             }
+            u[row][m] = design[row][q];
         }
-        return out;
-    }
-
-    /** R v. */
-    public static double[] times(double[][] r, double[] v) {
-        double[] out = new double[r.length];
-        for (int i = 0; i < r.length; i++) {
-            double acc = 0;
-            for (int s = 0; s < v.length; s++) {
-                acc += r[i][s] * v[s];
-            }
-            out[i] = acc;
-        }
-        return out;
+        return u;
     }
 }

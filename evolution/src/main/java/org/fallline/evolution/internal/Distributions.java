@@ -22,6 +22,19 @@ public final class Distributions {
         return Beta.regularizedBeta(df / (df + t * t), 0.5 * df, 0.5);
     }
 
+    /** Two-sided p-value of a standard normal statistic, erfc(|z|/√2). */
+    public static double normalTwoSided(double z) {
+        return org.apache.commons.math3.special.Erf.erfc(Math.abs(z) / Math.sqrt(2));
+    }
+
+    /** Upper-tail probability of a χ² statistic with df degrees of freedom, Q(df/2, x/2). */
+    public static double chiSquaredUpper(double x, double df) {
+        if (x <= 0) {
+            return 1.0;
+        }
+        return org.apache.commons.math3.special.Gamma.regularizedGammaQ(0.5 * df, 0.5 * x);
+    }
+
     /** Upper-tail probability of an F statistic. */
     public static double fUpper(double f, double df1, double df2) {
         if (f <= 0) {

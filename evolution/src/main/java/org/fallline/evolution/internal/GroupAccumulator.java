@@ -5,11 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Everything one pass over the rows of one group keeps: the {@link MomentSums} (shifted by the
- * group's first complete individual), the rows dropped for a missing value (count and the first
+ * Everything one pass over the rows of one group keeps: the {@link ShiftedDesign}, the rows dropped for a missing value (count and the first
  * {@value #LINES_KEPT} line numbers), the fitness range, and either the rows themselves
  * ({@link RowStore}, when an analysis needs them) or the few needed for the largest Mahalanobis
- * distance ({@link MahalanobisExtremes}).
+ * distance ({@link MahalanobisExtremes}, in coordinates shifted by the group's first complete individual).
  */
 public final class GroupAccumulator {
 
@@ -19,7 +18,8 @@ public final class GroupAccumulator {
     private final String key;
     private final int k;
     private final boolean secondOrder;
-    private MomentSums sums;
+    private ShiftedDesign sums;
+    private double[] origin;
     private RowStore rows;
     private final MahalanobisExtremes extremes;
     private long dropped;
@@ -48,7 +48,8 @@ public final class GroupAccumulator {
      */
     public void add(double w, double[] x, boolean keepRows) {
         if (sums == null) {
-            sums = new MomentSums(x, w, secondOrder);
+            sums = new ShiftedDesign(k, secondOrder);
+            origin = x.clone();
             rows = keepRows ? new RowStore(k) : null;
         }
         sums.add(w, x);
@@ -61,9 +62,8 @@ public final class GroupAccumulator {
         if (rows != null) {
             rows.add(w, x);
         }
-        double[] shift = sums.shiftView();
         for (int i = 0; i < k; i++) {
-            shifted[i] = x[i] - shift[i];
+            shifted[i] = x[i] - origin[i];
         }
         extremes.add(shifted);
     }
@@ -86,8 +86,13 @@ public final class GroupAccumulator {
     }
 
     /** The sums, or null when no complete individual was seen. */
-    public MomentSums sums() {
+    public ShiftedDesign sums() {
         return sums;
+    }
+
+    /** The first complete individual's traits, the origin of {@link #extremes()} (copy), or null. */
+    public double[] origin() {
+        return origin == null ? null : origin.clone();
     }
 
     /** The stored rows, or null. */
@@ -95,7 +100,7 @@ public final class GroupAccumulator {
         return rows;
     }
 
-    /** The Mahalanobis bookkeeping, in coordinates shifted by the sums' shift. */
+    /** The Mahalanobis bookkeeping, in coordinates shifted by {@link #origin()}. */
     public MahalanobisExtremes extremes() {
         return extremes;
     }

@@ -6,9 +6,9 @@ import org.fallline.evolution.SelectionException;
 
 /**
  * The inference of a least-squares fit as R's {@code summary.lm} reports it, for a fit of the shifted
- * fitness e = W − W₀ carried over to relative fitness w = W/W̄: θ<sub>w</sub> = θ<sub>e</sub>/W̄ with
- * W₀/W̄ added to the intercept, standard errors and σ divided by W̄, R² and F unchanged. Standard
- * errors are σ√((XᵀX)⁻¹<sub>ii</sub>) with σ² = RSS/(n − p); t = θ/SE with two-sided p-values and 95%
+ * fitness e = (W − W₀)/v carried over to relative fitness w = W/W̄: θ<sub>w</sub> = θ<sub>e</sub>·v/W̄ with
+ * W₀/W̄ added to the intercept, standard errors and σ multiplied by v/W̄, R² and F unchanged. Standard
+ * errors are σ√((XᵀX)⁻¹<sub>ii</sub>) with σ² = RSS/(n − r), r the rank (p unless terms are aliased); t = θ/SE with two-sided p-values and 95%
  * intervals θ ± t<sub>0.975, n−p</sub>·SE.
  */
 public final class OlsSummary {
@@ -31,15 +31,16 @@ public final class OlsSummary {
 
     /**
      * @param s               the solution (with its inverse)
-     * @param scale           1/W̄
+     * @param scale           v/W̄
      * @param interceptOffset W₀/W̄
      * @param what            names the fit in messages, e.g. "the second-order model of group 'a'"
      * @throws SelectionException (NUMERICAL) when the fit is exact (no residual variance)
      */
     public static OlsSummary of(LeastSquares.Solution s, double scale, double interceptOffset, String what) {
         int np = s.coefficients().length;
+        int rank = s.rank();
         long n = s.n();
-        long df = n - np;
+        long df = n - rank;
         double rss = s.rss();
         double tss = s.tss();
         if (!(rss > 1e-13 * tss)) {
@@ -61,10 +62,10 @@ public final class OlsSummary {
         }
         double r2 = 1.0 - rss / tss;
         double adj = 1.0 - (1.0 - r2) * (n - 1) / df;
-        int df1 = np - 1;
+        int df1 = rank - 1;
         double f = ((tss - rss) / df1) / sigma2;
         double fp = Distributions.fUpper(f, df1, df);
-        ModelFit fit = new ModelFit(n, np, r2, adj, Math.sqrt(sigma2) * scale, f, df1, df, fp);
+        ModelFit fit = new ModelFit(n, rank, r2, adj, Math.sqrt(sigma2) * scale, f, df1, df, fp);
         return new OlsSummary(est, se, t, p, Distributions.tQuantile(0.95, df), fit);
     }
 

@@ -6,7 +6,7 @@ import org.fallline.evolution.Standardization;
 
 /**
  * The statistics recomputed on every resample of one group's rows, cheap enough for thousands of
- * replicates: each is a direct accumulation of {@link MomentSums} over the resampled rows followed by
+ * replicates: each is a direct accumulation of {@link ShiftedDesign} over the resampled rows followed by
  * the same algebra as the full analysis.
  *
  * <ul>
@@ -15,9 +15,10 @@ import org.fallline.evolution.Standardization;
  *       the uncertainty of the means and standard deviations. The statistic is
  *       [β (k), γ<sub>ij</sub> for i ≤ j, eigenvalues of γ (k, decreasing), Δz̄ = Gβ (k, when G is
  *       given)], the last three only with the second-order model.</li>
- *   <li>Permutation (Mitchell-Olds &amp; Shaw 1987, Evolution 41: 1149–1161): fitness is shuffled
- *       among individuals, traits stay, so ΣψψᵀT and W̄ are unchanged and only Σψe is recomputed;
- *       the statistic is [β, γ<sub>ij</sub> for i ≤ j].</li>
+ *   <li>Permutation: Freedman–Lane tests of each β and γ<sub>ij</sub> ({@link FreedmanLane}), and for
+ *       the eigenvalues of γ fitness shuffled among individuals with γ re-estimated and re-rotated in
+ *       every permutation (Reynolds et al. 2010), so the test includes the rotation's own
+ *       variability; the design and W̄ are unchanged, and each permutation costs O(n·q) per term.</li>
  * </ul>
  *
  * <p>A resample in which the analysis is not defined (a constant trait, zero fitness, a singular design)
@@ -31,8 +32,6 @@ public final class ResamplingStatistics {
     private final Standardization mode;
     private final boolean quadratic;
     private final double[][] g;
-    private final double[] shift;
-    private final double y0;
 
     /**
      * @param rows      the group's individuals
@@ -46,9 +45,6 @@ public final class ResamplingStatistics {
         this.mode = mode;
         this.quadratic = quadratic;
         this.g = g;
-        this.shift = new double[k];
-        rows.traits(0, shift);
-        this.y0 = rows.fitness(0);
     }
 
     /** Length of the bootstrap statistic. */
@@ -58,7 +54,7 @@ public final class ResamplingStatistics {
 
     /** The bootstrap statistic of the resample with the given row indices. */
     public double[] bootstrap(int[] idx) {
-        MomentSums s = new MomentSums(shift, y0, quadratic);
+        ShiftedDesign s = new ShiftedDesign(k, quadratic);
         double[] x = new double[k];
         for (int i : idx) {
             rows.traits(i, x);
@@ -72,7 +68,7 @@ public final class ResamplingStatistics {
      *
      * @throws SelectionException NUMERICAL when the analysis is not defined for these sums
      */
-    public static double[] estimates(MomentSums s, Standardization mode, boolean quadratic, double[][] g) {
+    public static double[] estimates(ShiftedDesign s, Standardization mode, boolean quadratic, double[][] g) {
         int k = s.traits();
         double[] min = s.min();
         double[] max = s.max();
@@ -89,89 +85,142 @@ public final class ResamplingStatistics {
             throw new SelectionException(SelectionException.Kind.NUMERICAL, "mean fitness is 0");
         }
         StandardizedMoments sm = new StandardizedMoments(s, mode);
-        double wbar = sm.meanFitness();
+        if (sm.overflowColumn() >= 0) {
+            throw new SelectionException(SelectionException.Kind.NUMERICAL, "values beyond double precision");
+        }
+        double scale = sm.relativeScale();
         int p1 = PolynomialBasis.firstOrderSize(k);
-        double[] xy = sm.sumPsiFitness();
         double[] out = new double[k + (quadratic ? k * (k + 1) / 2 + k : 0) + (g != null ? k : 0)];
-        try {
-            double[] b1 = LeastSquares.factor(sm.crossProducts(p1)).solve(Arrays.copyOf(xy, p1));
+        double[] b1 = fullRank(LeastSquares.solve(sm.design(p1), sm.n()));
+        for (int i = 0; i < k; i++) {
+            out[i] = b1[1 + i] * scale;
+        }
+        int at = k;
+        if (quadratic) {
+            double[] b2 = fullRank(LeastSquares.solve(sm.design(), sm.n()));
+            double[][] gamma = new double[k][k];
             for (int i = 0; i < k; i++) {
-                out[i] = b1[1 + i] / wbar;
-            }
-            int at = k;
-            if (quadratic) {
-                double[] b2 = LeastSquares.factor(sm.crossProducts()).solve(xy);
-                double[][] gamma = new double[k][k];
-                for (int i = 0; i < k; i++) {
-                    for (int j = i; j < k; j++) {
-                        gamma[i][j] = b2[PolynomialBasis.quadratic(k, i, j)] / wbar;
-                        gamma[j][i] = gamma[i][j];
-                        out[at++] = gamma[i][j];
-                    }
-                }
-                for (double v : Canonical.of(gamma).values()) {
-                    out[at++] = v;
+                for (int j = i; j < k; j++) {
+                    gamma[i][j] = b2[PolynomialBasis.quadratic(k, i, j)] * scale;
+                    gamma[j][i] = gamma[i][j];
+                    out[at++] = gamma[i][j];
                 }
             }
-            if (g != null) {
-                double[] c = sm.scale();
-                for (int i = 0; i < k; i++) {
-                    double v = 0;
-                    for (int j = 0; j < k; j++) {
-                        v += g[i][j] * out[j] / c[j];
-                    }
-                    out[at++] = v;
-                }
+            for (double v : Canonical.of(gamma).values()) {
+                out[at++] = v;
             }
-        } catch (SingularDesignException e) {
-            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the design is singular");
+        }
+        if (g != null) {
+            double[] c = sm.scale();
+            for (int i = 0; i < k; i++) {
+                double v = 0;
+                for (int j = 0; j < k; j++) {
+                    v += g[i][j] * out[j] / c[j];
+                }
+                out[at++] = v;
+            }
         }
         return out;
     }
 
+    private static double[] fullRank(LeastSquares.Solution s) {
+        if (s.aliased().length > 0) {
+            throw new SelectionException(SelectionException.Kind.NUMERICAL, "the design is singular");
+        }
+        return s.coefficients();
+    }
+
     /**
-     * The permutation statistic [β, γ (i ≤ j)] for the group whose full-data moments are {@code sm},
-     * with the factorisations of the normal matrices computed once.
+     * The permutation statistic for the group whose full-data moments are {@code sm}: the Freedman–Lane
+     * t* of every β (first-order model) and γ<sub>ij</sub>, i ≤ j (second-order model), then the
+     * eigenvalues of γ re-estimated from the permuted fitness and re-rotated (decreasing; Reynolds et al.
+     * 2010, Evolution 64: 3121–3125). The identity permutation gives the observed values.
      */
     public java.util.function.Function<int[], double[]> permutation(StandardizedMoments sm) {
         int p1 = PolynomialBasis.firstOrderSize(k);
         int q = PolynomialBasis.secondOrderSize(k);
-        LeastSquares.Factor f1 = LeastSquares.factor(sm.crossProducts(p1));
-        LeastSquares.Factor f2 = quadratic ? LeastSquares.factor(sm.crossProducts()) : null;
         double wbar = sm.meanFitness();
+        double[] mean = sm.mean();
+        double[] c = sm.scale();
         int n = rows.size();
-        return perm -> {
-            double[] x = new double[k];
-            double[] d = new double[k];
-            double[] phi = new double[q];
-            double[] xy = new double[q];
-            for (int i = 0; i < n; i++) {
-                rows.traits(i, x);
-                for (int j = 0; j < k; j++) {
-                    d[j] = x[j] - shift[j];
-                }
-                PolynomialBasis.fill(d, k, phi);
-                double e = rows.fitness(perm[i]) - y0;
-                for (int a = 0; a < q; a++) {
-                    xy[a] += phi[a] * e;
-                }
+        double[][] psi = new double[n][q];
+        double[] y = new double[n];
+        double[] x = new double[k];
+        double[] z = new double[k];
+        for (int i = 0; i < n; i++) {
+            rows.traits(i, x);
+            for (int j = 0; j < k; j++) {
+                z[j] = (x[j] - mean[j]) / c[j];
             }
-            double[] psi = sm.transform(xy);
-            double[] out = new double[k + (quadratic ? k * (k + 1) / 2 : 0)];
-            double[] b1 = f1.solve(Arrays.copyOf(psi, p1));
+            PolynomialBasis.fill(z, k, psi[i]);
+            y[i] = rows.fitness(i) / wbar - 1.0;
+        }
+        int[] betaTerms = new int[k];
+        for (int i = 0; i < k; i++) {
+            betaTerms[i] = PolynomialBasis.linear(i);
+        }
+        FreedmanLane first = freedmanLane(psi, y, sm.design(p1), p1, betaTerms, sm.n());
+        FreedmanLane second = null;
+        LeastSquares.Solution f2 = null;
+        if (quadratic) {
+            int[] gammaTerms = new int[k * (k + 1) / 2];
+            int at = 0;
             for (int i = 0; i < k; i++) {
-                out[i] = b1[1 + i] / wbar;
+                for (int j = i; j < k; j++) {
+                    gammaTerms[at++] = PolynomialBasis.quadratic(k, i, j);
+                }
             }
+            second = freedmanLane(psi, y, sm.design(), q, gammaTerms, sm.n());
+            f2 = LeastSquares.solve(sm.design(), sm.n());
+        }
+        FreedmanLane fl2 = second;
+        LeastSquares.Solution full2 = f2;
+        return perm -> {
+            double[] out = new double[k + (quadratic ? k * (k + 1) / 2 + k : 0)];
+            double[] t1 = first.statistic(perm);
+            System.arraycopy(t1, 0, out, 0, k);
             if (quadratic) {
-                double[] b2 = f2.solve(psi);
-                int at = k;
-                for (int i = 0; i < k; i++) {
-                    for (int j = i; j < k; j++) {
-                        out[at++] = b2[PolynomialBasis.quadratic(k, i, j)] / wbar;
+                double[] t2 = fl2.statistic(perm);
+                System.arraycopy(t2, 0, out, k, t2.length);
+                double[] xy = new double[q];
+                for (int i = 0; i < n; i++) {
+                    double e = y[perm[i]];
+                    double[] row = psi[i];
+                    for (int a = 0; a < q; a++) {
+                        xy[a] += row[a] * e;
                     }
                 }
+                double[] b2 = full2.solveNormal(xy);
+                double[][] gamma = new double[k][k];
+                for (int i = 0; i < k; i++) {
+                    for (int j = i; j < k; j++) {
+                        gamma[i][j] = b2[PolynomialBasis.quadratic(k, i, j)];
+                        gamma[j][i] = gamma[i][j];
+                    }
+                }
+                System.arraycopy(Canonical.of(gamma).values(), 0, out, k + t2.length, k);
             }
             return out;
         };
+    }
+
+    /** The Freedman–Lane tests of {@code terms} in the m-column model whose augmented triangle is given. */
+    private static FreedmanLane freedmanLane(double[][] psi, double[] y, double[][] design, int m, int[] terms,
+            long n) {
+        LeastSquares.Solution full = LeastSquares.solve(design, n);
+        LeastSquares.Solution[] reduced = new LeastSquares.Solution[terms.length];
+        for (int t = 0; t < terms.length; t++) {
+            int j = terms[t];
+            double[][] d = new double[design.length][m];
+            for (int r = 0; r < design.length; r++) {
+                for (int col = 0, to = 0; col <= m; col++) {
+                    if (col != j) {
+                        d[r][to++] = design[r][col];
+                    }
+                }
+            }
+            reduced[t] = LeastSquares.solve(d, n);
+        }
+        return new FreedmanLane(psi, y, m, full, terms, reduced);
     }
 }

@@ -3,73 +3,94 @@ package org.fallline.evolution.internal;
 import org.fallline.evolution.Standardization;
 
 /**
- * The sums of {@link MomentSums} carried over to the standardised traits z = (x − x̄)/c without a
- * second pass over the data. Every entry of the standardised basis ψ(z) = [1, z, ½z<sub>i</sub>²,
- * z<sub>i</sub>z<sub>j</sub>] is a linear combination of at most four entries of φ(d) (with d = x − x₀,
- * m = d̄ and z<sub>i</sub> = (d<sub>i</sub> − m<sub>i</sub>)/c<sub>i</sub>):
- * ½z<sub>i</sub>² = (½d<sub>i</sub>² − m<sub>i</sub>d<sub>i</sub> + ½m<sub>i</sub>²)/c<sub>i</sub>² and
+ * The design of a group carried over to the standardised traits z = (x − x̄)/c without a second pass
+ * over the data. Every entry of the standardised basis ψ(z) = [1, z, ½z<sub>i</sub>², z<sub>i</sub>z<sub>j</sub>]
+ * is a linear combination of at most four entries of φ(d) of {@link ShiftedDesign} (with m = d̄, c̃ = c/u
+ * the scale in units of d, and z<sub>i</sub> = (d<sub>i</sub> − m<sub>i</sub>)/c̃<sub>i</sub>):
+ * ½z<sub>i</sub>² = (½d<sub>i</sub>² − m<sub>i</sub>d<sub>i</sub> + ½m<sub>i</sub>²)/c̃<sub>i</sub>² and
  * z<sub>i</sub>z<sub>j</sub> = (d<sub>i</sub>d<sub>j</sub> − m<sub>j</sub>d<sub>i</sub> − m<sub>i</sub>d<sub>j</sub> +
- * m<sub>i</sub>m<sub>j</sub>)/(c<sub>i</sub>c<sub>j</sub>), so ψ = Tφ with a sparse T, and
- * Σψψᵀ = T(Σφφᵀ)Tᵀ, Σψe = T Σφe.
+ * m<sub>i</sub>m<sub>j</sub>)/(c̃<sub>i</sub>c̃<sub>j</sub>), so ψ = Tφ with a sparse T whose row a uses only
+ * entries b ≤ a of φ. Hence the design matrix of ψ is X<sub>φ</sub>Tᵀ = Q(R<sub>φ</sub>Tᵀ) and
+ * R<sub>ψ</sub> = R<sub>φ</sub>Tᵀ is again upper triangular: the QR factor of the standardised design,
+ * with no product XᵀX ever formed. The plain sums are carried over as Σψ = TΣφ and Σψe = TΣφe.
  *
- * <p>The scale c is sd(x) (divisor n − 1), x̄, or 1, as the {@link Standardization} says.
+ * <p>The scale c is sd(x) (divisor n − 1), x̄, or 1, as the {@link Standardization} says; the centred
+ * sums of squares behind sd(x) are read off R (the part of each column orthogonal to the intercept).
  */
 public final class StandardizedMoments {
 
     private final int k;
     private final int q;
+    private final int p;
     private final long n;
     private final double[] mean;
     private final double[] sd;
     private final double[] scale;
-    private final double[][] cross;
+    private final double[][] design;
     private final double[] sumPsi;
     private final double[] sumPsiE;
-    private final double sumE2;
     private final double y0;
+    private final double v;
     private final double meanW;
     private final double[] min;
     private final double[] max;
+    private final int overflow;
 
     /** Sparse rows of T: column indices and coefficients. */
     private final int[][] tCol;
     private final double[][] tCoef;
 
     /**
-     * @throws IllegalStateException if a scale is zero or not finite (a constant trait, or a zero
+     * @throws IllegalStateException if a scale is zero (a constant trait, or a zero
      *                               mean under {@link Standardization#MEAN}); check first with
-     *                               {@link MomentSums#min()} / {@link MomentSums#max()}
+     *                               {@link ShiftedDesign#min()} / {@link ShiftedDesign#max()}
      */
-    public StandardizedMoments(MomentSums s, Standardization mode) {
+    public StandardizedMoments(ShiftedDesign s, Standardization mode) {
         this.k = s.traits();
         this.q = PolynomialBasis.secondOrderSize(k);
         this.n = s.n();
         double[] shift = s.shift();
+        double[] unit = s.unit();
         double[] sum = s.sum();
+        double[][] rphi = s.triangle();
+        this.p = rphi.length - 1;
         double[] m = new double[k];
+        double[] ct = new double[k];
         this.mean = new double[k];
         this.sd = new double[k];
         this.scale = new double[k];
+        int bad = -1;
         for (int i = 0; i < k; i++) {
-            m[i] = sum[PolynomialBasis.linear(i)] / n;
-            mean[i] = shift[i] + m[i];
-            double ss = 2.0 * sum[PolynomialBasis.square(k, i)] - n * m[i] * m[i];
-            sd[i] = Math.sqrt(Math.max(ss, 0.0) / (n - 1));
+            int li = PolynomialBasis.linear(i);
+            m[i] = sum[li] / n;
+            mean[i] = shift[i] + unit[i] * m[i];
+            double ss = 0;
+            for (int r = 1; r <= li; r++) {
+                ss += rphi[r][li] * rphi[r][li];
+            }
+            sd[i] = unit[i] * Math.sqrt(ss / (n - 1));
             scale[i] = switch (mode) {
                 case SD -> sd[i];
                 case MEAN -> mean[i];
                 case NONE -> 1.0;
             };
-            if (!(scale[i] != 0.0 && Double.isFinite(scale[i]))) {
-                throw new IllegalStateException("scale of trait " + (i + 1) + " is " + scale[i]);
+            if (!Double.isFinite(scale[i]) || !Double.isFinite(mean[i])) {
+                // Beyond double precision: reported through overflowColumn(), the rest kept finite.
+                bad = bad < 0 ? li : bad;
+                scale[i] = 1.0;
+                mean[i] = shift[i];
             }
+            if (scale[i] == 0.0) {
+                throw new IllegalStateException("scale of trait " + (i + 1) + " is 0");
+            }
+            ct[i] = scale[i] / unit[i];
         }
         tCol = new int[q][];
         tCoef = new double[q][];
         tCol[0] = new int[] {0};
         tCoef[0] = new double[] {1.0};
         for (int i = 0; i < k; i++) {
-            double ci = 1.0 / scale[i];
+            double ci = 1.0 / ct[i];
             int li = PolynomialBasis.linear(i);
             tCol[li] = new int[] {li, 0};
             tCoef[li] = new double[] {ci, -m[i] * ci};
@@ -78,7 +99,7 @@ public final class StandardizedMoments {
             tCol[si] = new int[] {si, li, 0};
             tCoef[si] = new double[] {c2, -m[i] * c2, 0.5 * m[i] * m[i] * c2};
             for (int j = i + 1; j < k; j++) {
-                double cij = ci / scale[j];
+                double cij = ci / ct[j];
                 int lj = PolynomialBasis.linear(j);
                 int x = PolynomialBasis.cross(k, i, j);
                 tCol[x] = new int[] {x, li, lj, 0};
@@ -87,9 +108,33 @@ public final class StandardizedMoments {
         }
         this.sumPsi = transform(sum);
         this.sumPsiE = transform(s.sumWithFitness());
-        this.cross = transform(s.crossProducts());
-        this.sumE2 = s.sumFitnessSquared();
+        this.design = new double[p + 1][p + 1];
+        for (int r = 0; r <= p; r++) {
+            for (int a = r; a < p; a++) {
+                double acc = 0;
+                for (int t = 0; t < tCol[a].length; t++) {
+                    acc += tCoef[a][t] * rphi[r][tCol[a][t]];
+                }
+                design[r][a] = acc;
+                if (bad < 0 && !Double.isFinite(acc)) {
+                    bad = a;
+                }
+            }
+            design[r][p] = rphi[r][p];
+            if (bad < 0 && !Double.isFinite(rphi[r][p])) {
+                bad = p;
+            }
+        }
+        for (int a = 0; a < q && bad < 0; a++) {
+            if (!Double.isFinite(sumPsi[a])) {
+                bad = a;
+            } else if (!Double.isFinite(sumPsiE[a])) {
+                bad = q;
+            }
+        }
+        this.overflow = bad == p ? q : bad;
         this.y0 = s.fitnessShift();
+        this.v = s.fitnessUnit();
         this.meanW = s.meanFitness();
         this.min = s.min();
         this.max = s.max();
@@ -108,31 +153,12 @@ public final class StandardizedMoments {
         return r;
     }
 
-    /** T A Tᵀ for the leading block of A that is held (T maps the first-order block onto itself). */
-    private double[][] transform(double[][] a) {
-        int p = a.length;
-        double[][] ta = new double[p][p];
-        for (int r = 0; r < p; r++) {
-            for (int c = 0; c < p; c++) {
-                double acc = 0;
-                for (int t = 0; t < tCol[r].length; t++) {
-                    acc += tCoef[r][t] * a[tCol[r][t]][c];
-                }
-                ta[r][c] = acc;
-            }
-        }
-        double[][] b = new double[p][p];
-        for (int r = 0; r < p; r++) {
-            for (int c = r; c < p; c++) {
-                double acc = 0;
-                for (int t = 0; t < tCol[c].length; t++) {
-                    acc += ta[r][tCol[c][t]] * tCoef[c][t];
-                }
-                b[r][c] = acc;
-                b[c][r] = acc;
-            }
-        }
-        return b;
+    /**
+     * The column of the basis ψ (0 … q − 1; q for fitness) whose values are beyond the range of double
+     * precision (an overflowing square, a non-finite sum), or −1 when every number is finite.
+     */
+    public int overflowColumn() {
+        return overflow;
     }
 
     public int traits() {
@@ -173,14 +199,46 @@ public final class StandardizedMoments {
         return meanW;
     }
 
-    /** W₀, the fitness shift: the response of the fits is e = W − W₀. */
+    /** W₀, the fitness shift: the response of the fits is e = (W − W₀)/v. */
     public double fitnessShift() {
         return y0;
     }
 
-    /** Σψψᵀ over the held block (first-order, or the whole second-order basis); a view. */
-    public double[][] crossProducts() {
-        return cross;
+    /** v/W̄: relative fitness is w = W₀/W̄ + (v/W̄)e. */
+    public double relativeScale() {
+        return v / meanW;
+    }
+
+    /** W₀/W̄. */
+    public double relativeOffset() {
+        return y0 / meanW;
+    }
+
+    /**
+     * R<sub>ψ</sub> of the augmented standardised design [ψ(z) | e] over the held block (first-order, or
+     * the whole second-order basis), (p + 1) × (p + 1), upper triangular; a view.
+     */
+    public double[][] design() {
+        return design;
+    }
+
+    /**
+     * The triangle of the sub-model of the first {@code cols} columns of ψ with the response: the leading
+     * block of R<sub>ψ</sub>, its response column, and the residual norm of the left-out columns' part
+     * of the response as the last diagonal entry ((cols + 1) × (cols + 1)).
+     */
+    public double[][] design(int cols) {
+        double[][] t = new double[cols + 1][cols + 1];
+        for (int r = 0; r < cols; r++) {
+            System.arraycopy(design[r], 0, t[r], 0, cols);
+            t[r][cols] = design[r][p];
+        }
+        double ss = 0;
+        for (int r = cols; r <= p; r++) {
+            ss += design[r][p] * design[r][p];
+        }
+        t[cols][cols] = Math.sqrt(ss);
+        return t;
     }
 
     /** Σψ (second-order basis); a view. */
@@ -193,22 +251,8 @@ public final class StandardizedMoments {
         return sumPsiE;
     }
 
-    /** Σe². */
-    public double sumFitnessSquared() {
-        return sumE2;
-    }
-
     /** Σe. */
     public double sumFitness() {
         return sumPsiE[0];
-    }
-
-    /** Leading principal block of Σψψᵀ of size p. */
-    public double[][] crossProducts(int p) {
-        double[][] b = new double[p][];
-        for (int r = 0; r < p; r++) {
-            b[r] = java.util.Arrays.copyOf(cross[r], p);
-        }
-        return b;
     }
 }

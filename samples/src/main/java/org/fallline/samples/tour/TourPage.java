@@ -24,7 +24,8 @@ final class TourPage {
             figcaption { font-size: 0.9em; color: #444; max-width: 28em; }
             table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
             th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.8em 0.25em 0; text-align: left; vertical-align: top; }
-            td.value { font-family: 'DejaVu Sans Mono', monospace; white-space: nowrap; }
+            td.value { font-family: 'DejaVu Sans Mono', monospace; overflow-wrap: anywhere; }
+            td:first-child { min-width: 14em; }
             pre { background: #f5f5f5; padding: 0.6em 0.8em; overflow-x: auto; font-size: 0.88em; }
             nav ul { columns: 2; }
             """;

@@ -1,0 +1,226 @@
+package org.fallline.evolution.internal;
+
+import java.util.Arrays;
+
+/**
+ * What the least-squares analyses of one group need from its rows, accumulated one individual at a
+ * time in memory that does not grow with the number of individuals. Traits and fitness are first
+ * carried to well-scaled coordinates d = (x − x₀)/u and e = (W − W₀)/v, where x₀ and W₀ are the means
+ * of the group's first {@value StreamingQr#BLOCK} individuals (so an outlier among them moves the origin
+ * by a fraction of its distance only, whatever the order of the rows) and u, v are powers of two near
+ * those individuals' spread (exact scalings that keep values near 1e±200 away from overflow and
+ * underflow). It holds the triangular factor R of the augmented design [φ(d) | e] ({@link StreamingQr};
+ * φ the second-order basis of {@link PolynomialBasis}, or its first-order part only when the
+ * second-order model is not wanted), the plain sums Σφ and Σφe of the whole second-order basis (for the
+ * selection differentials), n, and each trait's range.
+ *
+ * <p>Not thread-safe.
+ */
+public final class ShiftedDesign {
+
+    private final int k;
+    private final int q;
+    private final int p;
+    private final boolean secondOrder;
+    private final StreamingQr qr;
+    private double[] shift;
+    private double[] unit;
+    private double y0;
+    private double v = 1.0;
+    private long n;
+    private final double[] sum;
+    private final double[] xy;
+    private final double[] min;
+    private final double[] max;
+    private final double[] d;
+    private final double[] phi;
+    /** The first individuals, held until the origin is chosen: k + 1 numbers each (W first). */
+    private double[] start;
+    private int started;
+
+    /**
+     * @param k           number of traits
+     * @param secondOrder whether to factor the whole second-order basis
+     */
+    public ShiftedDesign(int k, boolean secondOrder) {
+        this.k = k;
+        this.q = PolynomialBasis.secondOrderSize(k);
+        this.secondOrder = secondOrder;
+        this.p = secondOrder ? q : PolynomialBasis.firstOrderSize(k);
+        this.qr = new StreamingQr(p + 1);
+        this.sum = new double[q];
+        this.xy = new double[q];
+        this.min = new double[k];
+        this.max = new double[k];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        this.d = new double[k];
+        this.phi = new double[q];
+        this.start = new double[(k + 1) * StreamingQr.BLOCK];
+    }
+
+    /** Adds one individual with fitness w and traits x. */
+    public void add(double w, double[] x) {
+        for (int i = 0; i < k; i++) {
+            double xi = x[i];
+            if (xi < min[i]) {
+                min[i] = xi;
+            }
+            if (xi > max[i]) {
+                max[i] = xi;
+            }
+        }
+        n++;
+        if (start != null) {
+            int o = started * (k + 1);
+            start[o] = w;
+            System.arraycopy(x, 0, start, o + 1, k);
+            if (++started == StreamingQr.BLOCK) {
+                begin();
+            }
+            return;
+        }
+        addScaled(w, x);
+    }
+
+    /** Chooses the origin and units from the held individuals and factors them. */
+    private void begin() {
+        int m = started;
+        double[] held = start;
+        start = null;
+        shift = new double[k];
+        unit = new double[k];
+        // Running means, which cannot overflow for finite values.
+        y0 = 0;
+        for (int r = 0; r < m; r++) {
+            y0 += (held[r * (k + 1)] - y0) / (r + 1);
+            for (int i = 0; i < k; i++) {
+                shift[i] += (held[r * (k + 1) + 1 + i] - shift[i]) / (r + 1);
+            }
+        }
+        double wspread = 0;
+        double[] spread = new double[k];
+        for (int r = 0; r < m; r++) {
+            wspread = Math.max(wspread, Math.abs(held[r * (k + 1)] - y0));
+            for (int i = 0; i < k; i++) {
+                spread[i] = Math.max(spread[i], Math.abs(held[r * (k + 1) + 1 + i] - shift[i]));
+            }
+        }
+        v = powerOfTwo(wspread);
+        for (int i = 0; i < k; i++) {
+            unit[i] = powerOfTwo(spread[i]);
+        }
+        double[] x = new double[k];
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(held, r * (k + 1) + 1, x, 0, k);
+            addScaled(held[r * (k + 1)], x);
+        }
+    }
+
+    /** 2^⌊log₂ s⌋ for a positive finite s, else 1. */
+    private static double powerOfTwo(double s) {
+        return s > 0 && Double.isFinite(s) ? Math.scalb(1.0, Math.getExponent(s)) : 1.0;
+    }
+
+    private void addScaled(double w, double[] x) {
+        for (int i = 0; i < k; i++) {
+            d[i] = (x[i] - shift[i]) / unit[i];
+        }
+        double e = (w - y0) / v;
+        PolynomialBasis.fill(d, k, phi);
+        for (int a = 0; a < q; a++) {
+            sum[a] += phi[a];
+            xy[a] += phi[a] * e;
+        }
+        double[] block = qr.pendingBlock();
+        int row = qr.nextRow();
+        for (int c = 0; c < p; c++) {
+            block[c * StreamingQr.BLOCK + row] = phi[c];
+        }
+        block[p * StreamingQr.BLOCK + row] = e;
+        qr.commitRow();
+    }
+
+    private void ready() {
+        if (start != null) {
+            begin();
+        }
+    }
+
+    public int traits() {
+        return k;
+    }
+
+    public long n() {
+        return n;
+    }
+
+    /** Whether R covers the whole second-order basis. */
+    public boolean secondOrder() {
+        return secondOrder;
+    }
+
+    /** The trait origin x₀ (copy). */
+    public double[] shift() {
+        ready();
+        return shift.clone();
+    }
+
+    /** The trait units u, powers of two (copy). */
+    public double[] unit() {
+        ready();
+        return unit.clone();
+    }
+
+    /** W₀. */
+    public double fitnessShift() {
+        ready();
+        return y0;
+    }
+
+    /** v, a power of two. */
+    public double fitnessUnit() {
+        ready();
+        return v;
+    }
+
+    /** Σφ over the second-order basis (a view). */
+    double[] sum() {
+        ready();
+        return sum;
+    }
+
+    /** Σφe over the second-order basis (a view). */
+    double[] sumWithFitness() {
+        ready();
+        return xy;
+    }
+
+    /** R of [φ(d) | e] over the factored block, (p + 1) × (p + 1), upper triangular; a copy. */
+    double[][] triangle() {
+        ready();
+        return qr.triangle();
+    }
+
+    /** Smallest value of each trait (copy). */
+    public double[] min() {
+        return min.clone();
+    }
+
+    /** Largest value of each trait (copy). */
+    public double[] max() {
+        return max.clone();
+    }
+
+    /** Mean of trait i, x₀ᵢ + uᵢΣdᵢ/n. */
+    public double mean(int i) {
+        ready();
+        return shift[i] + unit[i] * (sum[PolynomialBasis.linear(i)] / n);
+    }
+
+    /** Mean fitness W̄ = W₀ + vΣe/n. */
+    public double meanFitness() {
+        ready();
+        return y0 + v * (xy[0] / n);
+    }
+}
