@@ -6,6 +6,7 @@ import org.fallline.core.field.ScalarField;
 import java.util.OptionalDouble;
 import org.fallline.core.internal.IterationMonitor;
 import org.fallline.core.internal.SymmetricEigen;
+import org.fallline.core.internal.Vectors;
 
 /**
  * Makes the {@link DescentMethod} of a {@link DescentAlgorithm}, filling in the parameters that were not given.
@@ -87,7 +88,20 @@ public final class DescentDefaults {
                 c.nesterovMomentum = q.nesterovMomentum().getAsDouble();
                 return c;
             }
-            SymmetricEigen eig = SymmetricEigen.of(f.hessian(x0));
+            int n = x0.length;
+            double[] g = new double[n];
+            double[][] h = new double[n][n];
+            double v = f.hessian(x0, g, h);
+            boolean finite = Double.isFinite(v) && Vectors.finite(g);
+            for (double[] row : h) {
+                finite &= Vectors.finite(row);
+            }
+            if (!finite) {
+                throw new CoreException("V, its gradient or its Hessian is not finite at the starting point "
+                        + java.util.Arrays.toString(x0) + ", so no default step can be read from the curvature there; "
+                        + "choose another start, or give the step");
+            }
+            SymmetricEigen eig = SymmetricEigen.of(h);
             double l = eig.spectralRadius();
             double step = l > 0 ? 1 / l : 1.0;
             c.gdStep = step;

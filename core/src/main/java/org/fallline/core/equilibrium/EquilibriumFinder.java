@@ -48,6 +48,9 @@ public final class EquilibriumFinder {
     private static final double SORT_RESOLUTION = 1e-9;
 
     private final MultistartStoppingRule stoppingRule;
+    /** Distinct degenerate critical points beyond which the critical set is taken not to be isolated. */
+    static final int MAX_DEGENERATE = 100;
+
     private final int roundSize;
     private final long maxStarts;
     private final double gradientTolerance;
@@ -151,6 +154,7 @@ public final class EquilibriumFinder {
         List<Integer> hits = new ArrayList<>();
         long done = 0;
         int rounds = 0;
+        int degenerate = 0;
         boolean satisfied = false;
         while (!satisfied && done < cap) {
             int before = roots.size();
@@ -158,7 +162,16 @@ public final class EquilibriumFinder {
             while (done < end) {
                 CriticalPointNewton run = new CriticalPointNewton(f, box, gradientTolerance, maxIterations);
                 if (run.solve(starts.next())) {
+                    int known = roots.size();
                     merge(roots, residuals, hits, run.point(), run.gradientNorm(), box);
+                    if (roots.size() > known && Equilibrium.classify(f, roots.get(known), classificationTolerance)
+                            .type() == EquilibriumType.DEGENERATE && ++degenerate > MAX_DEGENERATE) {
+                        // isolated degenerate critical points are few; many distinct ones mean a continuum
+                        throw CoreException.numerical("the critical points of " + f.variables() + " in the box are "
+                                + "not isolated: more than " + MAX_DEGENERATE + " distinct degenerate critical points "
+                                + "(singular Hessian) were found after " + done + " starts, as on a curve or region "
+                                + "where the gradient vanishes (a constant or flat field); no finite list exists");
+                    }
                 }
                 progress.progress(++done, cap);
             }
