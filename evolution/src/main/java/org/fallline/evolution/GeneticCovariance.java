@@ -17,6 +17,13 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * <p>On construction G is checked to be square, finite, symmetric up to a relative tolerance
  * (|G<sub>ij</sub> − G<sub>ji</sub>| ≤ 10⁻⁸ max|G|) and positive semi-definite (every eigenvalue ≥ −10⁻⁸
  * max|λ|); it is stored symmetrised, (G + Gᵀ)/2.
+ *
+ * <p>A G read from a file carries the file's name ({@link #withSource}), and every message about it
+ * names the file. Its scale is checked against the phenotypic covariance P of the analysed traits by
+ * {@link #scaleNotes}: an additive genetic variance cannot exceed the phenotypic variance,
+ * G<sub>ii</sub> ≤ P<sub>ii</sub> (heritability h² = G<sub>ii</sub>/P<sub>ii</sub> ≤ 1; Falconer &amp;
+ * Mackay 1996, <i>Introduction to Quantitative Genetics</i>, ch. 8), so G<sub>ii</sub> &gt; P<sub>ii</sub>
+ * usually means G is in other units than the analysis (raw vs log, mm vs cm) or is a P matrix.
  */
 public final class GeneticCovariance {
 
@@ -25,6 +32,7 @@ public final class GeneticCovariance {
 
     private final List<String> traits;
     private final double[][] matrix;
+    private final String source;
 
     /**
      * @param traits distinct trait names, one per row and column
@@ -88,6 +96,52 @@ public final class GeneticCovariance {
         }
         this.traits = List.copyOf(traits);
         this.matrix = g;
+        this.source = null;
+    }
+
+    private GeneticCovariance(GeneticCovariance g, String source) {
+        this.traits = g.traits;
+        this.matrix = g.matrix;
+        this.source = source;
+    }
+
+    /** This G, read from {@code source} (a file name), which messages about it then name. */
+    public GeneticCovariance withSource(String source) {
+        return new GeneticCovariance(this, source);
+    }
+
+    /** The file this G was read from, if it was. */
+    public java.util.Optional<String> source() {
+        return java.util.Optional.ofNullable(source);
+    }
+
+    private String named(String message) {
+        return source == null ? message : source + ": " + message;
+    }
+
+    /**
+     * Notes for the traits whose genetic variance exceeds the phenotypic variance of the analysis,
+     * G<sub>ii</sub> &gt; P<sub>ii</sub> = s<sub>i</sub>² (an implausible scale: h² &gt; 1).
+     *
+     * @param order        the analysed traits, in the order of {@code phenotypicSd}
+     * @param phenotypicSd the sample standard deviation s<sub>i</sub> of each trait in analysed units
+     * @param where        appended to the note to say where (e.g. " in group 'F'"), or empty
+     * @return one note per implausible trait (empty when every G<sub>ii</sub> ≤ P<sub>ii</sub>)
+     */
+    public List<String> scaleNotes(List<String> order, double[] phenotypicSd, String where) {
+        double[][] g = reorderedTo(order);
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            double p = phenotypicSd[i] * phenotypicSd[i];
+            if (g[i][i] > p) {
+                notes.add(String.format(java.util.Locale.ROOT, "warning: %sG(%s, %s) = %.6g exceeds the phenotypic"
+                        + " variance P = %.6g of '%s'%s (G/P = %.3g > 1): G is probably not in the analysed units"
+                        + " (raw vs --log, other units) — the predicted response is not to be trusted",
+                        source == null ? "" : source + ": ", order.get(i), order.get(i), g[i][i], p, order.get(i),
+                        where, g[i][i] / p));
+            }
+        }
+        return notes;
     }
 
     /** The trait names, in the order of the rows and columns. */
@@ -123,9 +177,9 @@ public final class GeneticCovariance {
             }
         }
         if (!foreign.isEmpty()) {
-            throw new SelectionException("the G matrix names " + String.join(", ", foreign)
+            throw new SelectionException(named("the G matrix names " + String.join(", ", foreign)
                     + (foreign.size() == 1 ? ", which is not a trait" : ", which are not traits")
-                    + " of the analysis (traits: " + String.join(", ", order) + ")");
+                    + " of the analysis (traits: " + String.join(", ", order) + ")"));
         }
         List<String> missing = new ArrayList<>();
         for (String t : order) {
@@ -134,7 +188,8 @@ public final class GeneticCovariance {
             }
         }
         if (!missing.isEmpty()) {
-            throw new SelectionException("the G matrix has no row and column for trait " + String.join(", ", missing));
+            throw new SelectionException(named("the G matrix has no row and column for trait "
+                    + String.join(", ", missing)));
         }
         int k = order.size();
         double[][] g = new double[k][k];

@@ -163,6 +163,7 @@ final class GroupAnalysis {
                     + acc.droppedLines().stream().map(String::valueOf).collect(Collectors.joining(", "))
                     + (acc.dropped() > acc.droppedLines().size() ? ", …" : "") + ")");
         }
+        options.geneticCovariance().ifPresent(gc -> notes.addAll(gc.scaleNotes(traits, sm.sd(), in(label))));
         GroupReport report = new GroupReport(label, n, acc.dropped(), acc.droppedLines(), wbar, traits, sm.mean(),
                 sm.sd(), sm.scale(), differentials, gradient, quadratic, canonical, stationary, List.of(), response, 0,
                 0, notes);

@@ -124,7 +124,7 @@ public final class GeneticCovarianceCsv {
             g[target] = row;
         }
         try {
-            return new GeneticCovariance(names, g);
+            return new GeneticCovariance(names, g).withSource(name);
         } catch (SelectionException e) {
             throw new SelectionException(SelectionException.Kind.BAD_INPUT, name + ": " + e.getMessage(), e);
         }

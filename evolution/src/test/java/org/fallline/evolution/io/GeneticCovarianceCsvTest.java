@@ -35,10 +35,10 @@ class GeneticCovarianceCsvTest {
         assertArrayEquals(new double[] {3, 0.2, 0.3}, r[0]);
         assertArrayEquals(new double[] {0.2, 1, 0.1}, r[1]);
         SelectionException other = assertThrows(SelectionException.class, () -> g.reorderedTo(List.of("a", "b")));
-        assertEquals("the G matrix names 'c', which is not a trait of the analysis (traits: a, b)", other.getMessage());
+        assertEquals("g.csv: the G matrix names 'c', which is not a trait of the analysis (traits: a, b)", other.getMessage());
         SelectionException missing = assertThrows(SelectionException.class,
                 () -> g.reorderedTo(List.of("a", "b", "c", "d")));
-        assertEquals("the G matrix has no row and column for trait 'd'", missing.getMessage());
+        assertEquals("g.csv: the G matrix has no row and column for trait 'd'", missing.getMessage());
     }
 
     @Test
