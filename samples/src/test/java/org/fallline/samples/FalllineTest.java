@@ -42,6 +42,18 @@ class FalllineTest {
     }
 
     @Test
+    void debugAddsTheStackTraceAfterTheErrorLineOfABadInput() {
+        Run.Result plain = Run.fallline("selection", "--quiet", "--traits", "NoSuchTrait");
+        assertEquals(2, plain.status(), plain::toString);
+        assertEquals(1, plain.errLines().size(), plain::toString);
+        Run.Result debug = Run.fallline("selection", "--debug", "--quiet", "--traits", "NoSuchTrait");
+        assertEquals(2, debug.status(), debug::toString);
+        assertEquals(plain.errLines().get(0), debug.errLines().get(0), debug::toString);
+        assertTrue(debug.errLines().size() > 2, debug::toString);
+        assertTrue(debug.errLines().stream().skip(1).anyMatch(l -> l.startsWith("\tat org.fallline.")), debug::toString);
+    }
+
+    @Test
     void unknownOptionIsUsageError() {
         Run.Result r = Run.fallline("--frobnicate");
         assertEquals(2, r.status(), r::toString);

@@ -75,24 +75,49 @@ public final class AccumulationPipeline implements IndividualSink {
         put(full, b);
     }
 
-    /** Hands over the last individuals, waits for the worker and reports its failure, if any. */
+    /**
+     * Hands over the last individuals, waits for the worker and reports its failure, if any. If the
+     * hand-over itself fails (the worker failed, or this thread was interrupted) the worker is stopped
+     * as by {@link #abandon()} before the failure propagates.
+     */
     public void finish() {
-        if (current.size > 0) {
-            hand(current);
+        try {
+            if (current.size > 0) {
+                hand(current);
+            }
+            put(full, end);
+            joinWorker();
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
         }
-        stop();
         if (failure != null) {
             rethrow(failure);
         }
     }
 
-    /** Stops the worker after a failed read; what was accumulated is to be thrown away. */
+    /**
+     * Stops the worker after a failed or interrupted read; what was accumulated is to be thrown away.
+     * The worker is interrupted rather than sent the end marker, so that this works even when the
+     * queue is full or this thread's interrupt flag is set; the flag is restored on return.
+     */
     public void abandon() {
-        stop();
+        worker.interrupt();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void stop() {
-        put(full, end);
+    private void joinWorker() {
         try {
             worker.join();
         } catch (InterruptedException e) {
@@ -126,7 +151,9 @@ public final class AccumulationPipeline implements IndividualSink {
             }
             b.size = 0;
             java.util.Arrays.fill(b.groups, null);
-            put(free, b);
+            // never blocks: the pool holds at most the BATCHES batches it was made with, and offer
+            // (unlike put) does not throw when abandon() has interrupted this thread
+            free.offer(b);
         }
     }
 

@@ -23,8 +23,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns every exception a subcommand lets escape into one {@code error:} line on stderr and an exit
  * status (see {@link ExitStatus}): bad usage and bad input 2, a computation that did not reach its
- * result 3, anything unexpected 1 ({@code error: internal error: …}, with the stack trace only under
- * {@code --debug} or the environment variable {@value #DEBUG_ENV}).
+ * result 3, anything unexpected 1 ({@code error: internal error: …}). Under {@code --debug} or the
+ * environment variable {@value #DEBUG_ENV} every error, whatever its status, is followed by its stack
+ * trace (after the one {@code error:} line), so that a bad-input report can be traced to where it was raised.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -46,7 +47,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int status = report(ex, err);
-        if (status == ExitStatus.INTERNAL_ERROR && debug(parseResult)) {
+        if (debug(parseResult)) {
             trace(ex, err);
         }
         err.flush();
@@ -94,7 +95,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return ExitStatus.INTERNAL_ERROR;
     }
 
-    /** The stack trace of an internal error and of its causes, for --debug. */
+    /** The stack trace of an error and of its causes, for --debug. */
     static void trace(Throwable ex, PrintWriter err) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             err.println((t == ex ? "" : "Caused by: ") + t);
