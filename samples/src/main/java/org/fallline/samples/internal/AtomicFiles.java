@@ -35,7 +35,8 @@ public final class AtomicFiles {
     public static void write(Path target, Body<OutputStream> body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path tmp = temporarySibling(directoryOf(absolute), absolute.getFileName().toString(), ".tmp");
-        try {
+        // Ctrl-C or SIGTERM mid-write: the temporary file goes, the target stays as it was
+        try (ShutdownCleanup interrupted = ShutdownCleanup.guard("file " + target, () -> Files.deleteIfExists(tmp))) {
             // CREATE_NEW with the default permissions (umask), unlike createTempFile's owner-only 0600
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE))) {

@@ -26,11 +26,14 @@ public final class StagedDirectory implements AutoCloseable {
 
     private final Path target;
     private final Path staging;
+    private final ShutdownCleanup interrupted;
     private boolean committed;
 
     private StagedDirectory(Path target, Path staging) {
         this.target = target;
         this.staging = staging;
+        // Ctrl-C or SIGTERM before the commit: the staging directory goes, the target stays as it was
+        this.interrupted = ShutdownCleanup.guard("output directory " + target, () -> delete(staging));
     }
 
     /**
@@ -135,6 +138,7 @@ public final class StagedDirectory implements AutoCloseable {
             throw e;
         }
         committed = true;
+        interrupted.disarm();
         if (old != null) {
             delete(old);
         }
@@ -144,6 +148,7 @@ public final class StagedDirectory implements AutoCloseable {
     /** Removes the staging directory and what it holds unless the outputs were committed. */
     @Override
     public void close() throws IOException {
+        interrupted.close();
         delete(staging);
     }
 

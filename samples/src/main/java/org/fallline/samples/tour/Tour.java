@@ -74,8 +74,7 @@ public final class Tour {
      */
     public static Result run(List<TourSection> sections, Path out, String option, boolean quick, String version,
                              Listener listener) throws IOException {
-        try (StagedDirectory staged = StagedDirectory.open(out, option);
-             Interruption guard = Interruption.guard(staged)) {
+        try (StagedDirectory staged = StagedDirectory.open(out, option)) {
             List<SectionReport> reports = new ArrayList<>();
             for (int i = 0; i < sections.size(); i++) {
                 TourSection s = sections.get(i);
@@ -87,7 +86,6 @@ public final class Tour {
             }
             AtomicFiles.writeText(staged.file(PAGE), w -> TourPage.write(w, reports, version, quick));
             List<Path> files = staged.commit();
-            guard.disarm();
             return new Result(staged.target(), staged.target().resolve(PAGE), reports, files);
         }
     }
