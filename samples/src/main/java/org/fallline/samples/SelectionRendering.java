@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fallline.evolution.Coefficient;
 import org.fallline.evolution.Estimate;
 import org.fallline.evolution.GlmGradients;
 import org.fallline.evolution.GroupReport;
@@ -138,7 +140,7 @@ final class SelectionRendering {
                     matrix(g.traits(), axes, g.canonical().get().eigenvectors(), false, out);
                 }
             }
-            g.stationaryPoint().ifPresent(sp -> stationary(g, sp, out));
+            g.stationaryPoint().ifPresent(sp -> stationary(g, sp, report.logTraits(), out));
             List<Estimate> fit = rows.stream().filter(e -> e.analysis().equals("fit")).toList();
             out.println();
             out.println("Fit");
@@ -204,21 +206,50 @@ final class SelectionRendering {
         t.print(out, "  ");
     }
 
-    private static void stationary(GroupReport g, StationaryPoint sp, PrintWriter out) {
+    /** The level at which a canonical eigenvalue (or quadratic coefficient) counts as evidence of curvature. */
+    static final double CURVATURE_ALPHA = 0.05;
+
+    /**
+     * Whether γ shows curvature at all: some canonical eigenvalue λ<sub>j</sub> (double regression,
+     * Phillips &amp; Arnold 1989) — or, without a canonical analysis, some quadratic coefficient γ<sub>ij</sub>
+     * — has p ≤ {@value #CURVATURE_ALPHA}. When none has, the type of the stationary point is a property of
+     * the fitted surface only and is not printed as a finding.
+     */
+    static boolean curvatureSignificant(GroupReport g) {
+        List<Coefficient> terms = g.canonical().map(c -> c.eigenvalues())
+                .or(() -> g.quadratic().map(q -> q.gamma())).orElse(List.of());
+        return terms.stream().anyMatch(c -> c.pValue().isPresent() && c.pValue().getAsDouble() <= CURVATURE_ALPHA);
+    }
+
+    private static void stationary(GroupReport g, StationaryPoint sp, Set<String> logTraits, PrintWriter out) {
         out.println();
         if (!sp.exists()) {
             out.println("Stationary point: none (gamma is singular)");
             return;
         }
-        out.println("Stationary point of the fitted surface: " + sp.type().label() + " (" + sp.selection()
-                + " selection)" + (sp.fitness().isPresent() ? ", fitted w = " + Numbers.table(sp.fitness().getAsDouble())
+        String kind = curvatureSignificant(g)
+                ? sp.type().label() + " (" + sp.selection() + " selection)"
+                : sp.type().label() + " of the fitted surface (gamma not significant: p > " + CURVATURE_ALPHA
+                        + " for every " + (g.canonical().isPresent() ? "canonical eigenvalue" : "quadratic term")
+                        + " - not evidence of " + sp.selection() + " selection)";
+        out.println("Stationary point of the fitted surface: " + kind
+                + (sp.fitness().isPresent() ? ", fitted w = " + Numbers.table(sp.fitness().getAsDouble())
                 : "") + ", " + (sp.insideSample() ? "inside the sample"
                 : "outside the sample: an extrapolation of the quadratic fit"));
-        TextTable t = new TextTable("trait", "z*", "x*");
+        boolean anyLog = g.traits().stream().anyMatch(logTraits::contains);
+        TextTable t = anyLog ? new TextTable("trait", "z*", "x* (analysed units)", "exp(x*) (trait units)")
+                : new TextTable("trait", "z*", "x*");
         double[] z = sp.location();
         double[] x = sp.traitLocation();
         for (int i = 0; i < g.traits().size(); i++) {
-            t.row(g.traits().get(i), Numbers.table(z[i]), Numbers.table(x[i]));
+            String trait = g.traits().get(i);
+            if (!anyLog) {
+                t.row(trait, Numbers.table(z[i]), Numbers.table(x[i]));
+            } else if (logTraits.contains(trait)) {
+                t.row("log(" + trait + ")", Numbers.table(z[i]), Numbers.table(x[i]), Numbers.table(Math.exp(x[i])));
+            } else {
+                t.row(trait, Numbers.table(z[i]), Numbers.table(x[i]), Numbers.table(x[i]));
+            }
         }
         t.print(out, "  ");
         if (sp.mahalanobis().isPresent()) {
@@ -253,6 +284,7 @@ final class SelectionRendering {
                 ObjectNode s = node.putObject("stationaryPoint");
                 s.put("type", sp.type().label());
                 s.put("selection", sp.selection());
+                s.put("curvatureSignificant", curvatureSignificant(g));
                 if (sp.exists()) {
                     Json.put(s, "location", sp.location());
                     Json.put(s, "traitLocation", sp.traitLocation());
