@@ -27,7 +27,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  */
 public final class GeneticCovariance {
 
-    static final double SYMMETRY_TOLERANCE = 1e-8;
+    /** The relative tolerance of the symmetry check, |G<sub>ij</sub> − G<sub>ji</sub>| ≤ tol · max|G|. */
+    public static final double SYMMETRY_TOLERANCE = 1e-8;
     static final double PSD_TOLERANCE = 1e-8;
 
     private final List<String> traits;

@@ -88,6 +88,7 @@ public final class GeneticCovarianceCsv {
                     + rows + " rows");
         }
         double[][] g = new double[k][];
+        long[] lineOf = new long[k];
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < k; i++) {
             position.put(names.get(i), i);
@@ -116,17 +117,44 @@ public final class GeneticCovarianceCsv {
                 int col = j + (rowNames ? 1 : 0);
                 try {
                     row[j] = Double.parseDouble(f[col]);
+                    if (!Double.isFinite(row[j])) {
+                        throw new NumberFormatException("not finite");
+                    }
                 } catch (NumberFormatException e) {
                     throw new SelectionException(name + ":" + ln + ":" + (col + 1) + ": expected a number in column '"
                             + names.get(j) + "', found '" + f[col] + "'");
                 }
             }
             g[target] = row;
+            lineOf[target] = ln;
         }
+        checkSymmetric(name, names, g, lineOf, rowNames ? 1 : 0);
         try {
             return new GeneticCovariance(names, g).withSource(name);
         } catch (SelectionException e) {
             throw new SelectionException(SelectionException.Kind.BAD_INPUT, name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The symmetry check of {@link GeneticCovariance}, done here so that the message can point at the
+     * offending lower-triangle entry G(j, i), j &gt; i, by file:line:column.
+     */
+    private static void checkSymmetric(String name, List<String> names, double[][] g, long[] lineOf, int offset) {
+        double scale = 0;
+        for (double[] row : g) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        for (int i = 0; i < g.length; i++) {
+            for (int j = i + 1; j < g.length; j++) {
+                if (Math.abs(g[i][j] - g[j][i]) > GeneticCovariance.SYMMETRY_TOLERANCE * scale) {
+                    throw new SelectionException(name + ":" + lineOf[j] + ":" + (i + offset + 1)
+                            + ": the G matrix is not symmetric: G(" + names.get(i) + ", " + names.get(j) + ") = "
+                            + g[i][j] + " but G(" + names.get(j) + ", " + names.get(i) + ") = " + g[j][i]);
+                }
+            }
         }
     }
 }

@@ -45,7 +45,13 @@ class GeneticCovarianceCsvTest {
     void rejectsAsymmetricIndefiniteNonSquareAndNonNumeric() {
         SelectionException asym = assertThrows(SelectionException.class,
                 () -> GeneticCovarianceCsv.parse("g.csv", "a,b\n1,0.5\n0.4,1\n"));
-        assertEquals("g.csv: the G matrix is not symmetric: G(a, b) = 0.5 but G(b, a) = 0.4", asym.getMessage());
+        assertEquals("g.csv:3:1: the G matrix is not symmetric: G(a, b) = 0.5 but G(b, a) = 0.4", asym.getMessage());
+        SelectionException named = assertThrows(SelectionException.class,
+                () -> GeneticCovarianceCsv.parse("g.csv", ",a,b\nb,0.4,1\na,1,0.5\n"));
+        assertEquals("g.csv:2:2: the G matrix is not symmetric: G(a, b) = 0.5 but G(b, a) = 0.4", named.getMessage());
+        SelectionException infinite = assertThrows(SelectionException.class,
+                () -> GeneticCovarianceCsv.parse("g.csv", "a,b\n1,0\n0,Infinity\n"));
+        assertEquals("g.csv:3:2: expected a number in column 'b', found 'Infinity'", infinite.getMessage());
         SelectionException indefinite = assertThrows(SelectionException.class,
                 () -> GeneticCovarianceCsv.parse("g.csv", "a,b\n1,2\n2,1\n"));
         assertEquals("g.csv: the G matrix is not positive semi-definite (smallest eigenvalue -1.00000): it cannot be a"
