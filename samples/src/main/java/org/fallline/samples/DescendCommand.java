@@ -316,8 +316,8 @@ final class DescendCommand implements Callable<Integer> {
                 px[i] = t.coordinate(i, 0);
                 py[i] = t.coordinate(i, 1);
             }
-            double[] xr = range(px);
-            double[] yr = range(py);
+            double[] xr = Figures.paddedRange(px);
+            double[] yr = Figures.paddedRange(py);
             Figures.Grid grid = Figures.Grid.sample((a, b) -> field.value(new double[] {a, b}),
                     xr[0], xr[1], yr[0], yr[1], 160, 160);
             List<Figures.Series> overlays = List.of(
@@ -335,21 +335,6 @@ final class DescendCommand implements Callable<Integer> {
                 new Figures.Panel("V", false, List.of(new Figures.Series("V", it, t.values(), Figures.Style.LINE))),
                 new Figures.Panel("|grad V|", true,
                         List.of(new Figures.Series("|grad V|", it, t.gradientNorms(), Figures.Style.LINE)))));
-    }
-
-    // the trajectory's extent, widened by a quarter on each side (and to a unit when it has none)
-    private static double[] range(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        double w = hi - lo;
-        if (!(w > 1e-9 * Math.max(1, Math.abs(hi)))) {
-            w = Math.max(1, Math.abs(hi));
-        }
-        return new double[] {lo - w / 4, hi + w / 4};
     }
 
     private static String abbreviate(String s) {

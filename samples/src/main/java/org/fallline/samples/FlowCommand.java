@@ -324,8 +324,8 @@ final class FlowCommand implements Callable<Integer> {
                 px[i] = s.get(i).point()[0];
                 py[i] = s.get(i).point()[1];
             }
-            double[] xr = range(px);
-            double[] yr = range(py);
+            double[] xr = Figures.paddedRange(px);
+            double[] yr = Figures.paddedRange(py);
             Figures.Grid grid = Figures.Grid.sample((a, b) -> field.value(new double[] {a, b}),
                     xr[0], xr[1], yr[0], yr[1], 160, 160);
             return Figures.colourMap(title, names.get(0), names.get(1), "V", grid, true, List.of(
@@ -345,21 +345,6 @@ final class FlowCommand implements Callable<Integer> {
             series.add(new Figures.Series("E", t, e, Figures.Style.LINE));
         }
         return Figures.lines(title, "t", r.heavyBall() ? "V, E" : "V", false, series);
-    }
-
-    // the path's extent, widened by a quarter on each side (and to a unit when it has none)
-    private static double[] range(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        double w = hi - lo;
-        if (!(w > 1e-9 * Math.max(1, Math.abs(hi)))) {
-            w = Math.max(1, Math.abs(hi));
-        }
-        return new double[] {lo - w / 4, hi + w / 4};
     }
 
     private static String abbreviate(String s) {

@@ -67,24 +67,8 @@ public final class AreaFunctional {
         double[] gu = new double[3];
         double sum = 0;
         for (int t = 0; t < nt; t++) {
-            for (int k = 0; k < 3; k++) {
-                v[k] = mesh.corner(t, k);
-                unk[k] = mesh.unknown(v[k]);
-            }
-            // basis gradients times 2|T|: ∇φ_a = (y_b − y_c, x_c − x_b)/(2|T|)
-            double xa = mesh.x(v[0]);
-            double xb = mesh.x(v[1]);
-            double xc = mesh.x(v[2]);
-            double ya = mesh.y(v[0]);
-            double yb = mesh.y(v[1]);
-            double yc = mesh.y(v[2]);
-            double d = (xb - xa) * (yc - ya) - (xc - xa) * (yb - ya);
-            px[0] = (yb - yc) / d;
-            py[0] = (xc - xb) / d;
-            px[1] = (yc - ya) / d;
-            py[1] = (xa - xc) / d;
-            px[2] = (ya - yb) / d;
-            py[2] = (xb - xa) / d;
+            // basis gradients: ∇φ_a = (y_b − y_c, x_c − x_b)/(2|T|)
+            double d = basis(t, v, unk, px, py);
             double gx = u[v[0]] * px[0] + u[v[1]] * px[1] + u[v[2]] * px[2];
             double gy = u[v[0]] * py[0] + u[v[1]] * py[1] + u[v[2]] * py[2];
             double g2 = gx * gx + gy * gy;

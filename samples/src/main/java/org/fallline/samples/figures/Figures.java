@@ -278,6 +278,24 @@ public final class Figures {
         }
     }
 
+    /**
+     * The extent [min, max] of a path's coordinates widened by a quarter on each side (to a unit around the value
+     * when the path does not move), as the range of a map drawn under it.
+     */
+    public static double[] paddedRange(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        double w = hi - lo;
+        if (!(w > 1e-9 * Math.max(1, Math.abs(hi)))) {
+            w = Math.max(1, Math.abs(hi));
+        }
+        return new double[] {lo - w / 4, hi + w / 4};
+    }
+
     /** An x–y plot of lines and points on one panel. */
     public static JFreeChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
         XYPlot plot = panel(new Panel(yLabel, logY, series), axis(xLabel));
