@@ -13,11 +13,9 @@ import org.fallline.evolution.internal.DecimalParser;
  * {@code < <= > >=} need a number as the value and compare numerically; a cell that is not a number (missing, or
  * text) does not pass them.
  *
- * @param column   the column name, as in the header
- * @param operator the comparison
- * @param value    the value compared with
+ * <p>Immutable; the value's number is read once, when the filter is made, not for every row.
  */
-public record RowFilter(String column, Operator operator, String value) {
+public final class RowFilter {
 
     /** The comparisons a filter can make. */
     public enum Operator {
@@ -50,20 +48,52 @@ public record RowFilter(String column, Operator operator, String value) {
         }
     }
 
-    public RowFilter {
+    private final String column;
+    private final Operator operator;
+    private final String value;
+    /** The value as a number written with '.' and with ',' as the decimal mark (NaN when it is not one). */
+    private final double withPoint;
+    private final double withComma;
+
+    /**
+     * @param column   the column name, as in the header
+     * @param operator the comparison
+     * @param value    the value compared with
+     */
+    public RowFilter(String column, Operator operator, String value) {
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(value, "value");
         column = column.trim();
         value = value.trim();
+        this.column = column;
+        this.operator = operator;
+        this.value = value;
+        this.withPoint = number(value, '.');
+        this.withComma = number(value, ',');
         if (column.isEmpty()) {
             throw new SelectionException("a 'where' filter needs a column name, as in COLUMN" + operator.symbol
                     + "VALUE");
         }
-        if (operator.ordered() && !Double.isFinite(number(value, '.')) && !Double.isFinite(number(value, ','))) {
+        if (operator.ordered() && Double.isNaN(withPoint) && Double.isNaN(withComma)) {
             throw new SelectionException("the filter '" + column + operator.symbol + value + "' compares with '"
                     + operator.symbol + "', which needs a number, not '" + value + "'");
         }
+    }
+
+    /** The column name, as in the header. */
+    public String column() {
+        return column;
+    }
+
+    /** The comparison. */
+    public Operator operator() {
+        return operator;
+    }
+
+    /** The value compared with, trimmed. */
+    public String value() {
+        return value;
     }
 
     /** An equality filter, {@code column=value}. */
@@ -106,10 +136,7 @@ public record RowFilter(String column, Operator operator, String value) {
     /** True when {@code cell} passes, numbers in cells written with {@code point} as the decimal mark. */
     public boolean matches(String cell, char point) {
         String c = cell.trim();
-        double v = number(value, point);
-        if (Double.isNaN(v) && point != '.') {
-            v = number(value, '.');
-        }
+        double v = point == ',' && !Double.isNaN(withComma) ? withComma : withPoint;
         double x = number(c, point);
         switch (operator) {
             case EQ:
@@ -130,6 +157,16 @@ public record RowFilter(String column, Operator operator, String value) {
     private static double number(String s, char point) {
         double v = DecimalParser.parse(s, 0, s.length(), point);
         return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RowFilter f && f.column.equals(column) && f.operator == operator && f.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(column, operator, value);
     }
 
     @Override

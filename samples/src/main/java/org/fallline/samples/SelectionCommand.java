@@ -235,7 +235,7 @@ final class SelectionCommand implements Callable<Integer> {
                         : decimalComma ? "--decimal-comma" : "--na") + " applies to --data; the bundled data is "
                         + "comma-separated with '.' decimals and NA for missing values");
             }
-            return PhenotypeCsv.of(BUNDLED + " (bundled)", bundled(BUNDLED));
+            return PhenotypeCsv.of(BUNDLED + " (bundled)", bundledText());
         }
         if (!Files.exists(data)) {
             throw new BadInputException("--data: file not found: " + data);
@@ -255,6 +255,16 @@ final class SelectionCommand implements Callable<Integer> {
             format = format.withSeparator(delimiter);
         }
         return PhenotypeCsv.open(data, format);
+    }
+
+    // the bundled table, read from the program once (it is both analysed and digested for the provenance)
+    private String bundledText;
+
+    private String bundledText() {
+        if (bundledText == null) {
+            bundledText = bundled(BUNDLED);
+        }
+        return bundledText;
     }
 
     static String bundled(String name) {
@@ -344,7 +354,7 @@ final class SelectionCommand implements Callable<Integer> {
     /** What produced this run (the input's digest costs a read of the file; csv output alone goes without). */
     private Provenance provenance(SelectionOptions options) {
         return Provenance.of(spec.commandLine().getParseResult().originalArgs(), options, data, BUNDLED + " (bundled)",
-                data == null ? bundled(BUNDLED) : null);
+                data == null ? bundledText() : null);
     }
 
     static void render(SelectionReport report, SelectionOptions options, Format format, Provenance provenance,
