@@ -21,6 +21,7 @@ import org.fallline.evolution.Model;
 import org.fallline.evolution.PhenotypeSource;
 import org.fallline.evolution.RowFilter;
 import org.fallline.evolution.SelectionAnalysis;
+import org.fallline.evolution.SelectionException;
 import org.fallline.evolution.SelectionOptions;
 import org.fallline.evolution.SelectionReport;
 import org.fallline.evolution.Standardization;
@@ -304,11 +305,13 @@ final class SelectionCommand implements Callable<Integer> {
                 .permutations(permutations)
                 .progress(ConsoleProgress.create(spec.commandLine().getErr(), "resampling", quiet));
         for (String w : where) {
-            if (w.indexOf('=') <= 0) {
-                throw new ParameterException(spec.commandLine(), "--where: '" + w + "' must read COLUMN=VALUE, "
-                        + "e.g. --where Sex=1");
+            try {
+                b.where(RowFilter.parse(w));
+            } catch (SelectionException e) {
+                // the filter's own parser knows every operator; the option only adds its name
+                throw new ParameterException(spec.commandLine(), w.matches(".*[=<>].*") ? "--where: " + e.getMessage()
+                        : "--where: '" + w + "' must read COLUMN=VALUE (or !=, <, <=, >, >=), e.g. --where Sex=1");
             }
-            b.where(RowFilter.parse(w));
         }
         if (by != null) {
             b.by(by);

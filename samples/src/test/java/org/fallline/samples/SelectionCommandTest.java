@@ -178,6 +178,14 @@ class SelectionCommandTest {
     }
 
     @Test
+    void orderFiltersWorkFromTheCommandLine() throws Exception {
+        Run.Result heavy = Run.fallline("selection", "--where", "Weight_g>=25.5", "--traits", "TotalLength_mm,Weight_g",
+                "--first-order-only", "--format", "csv", "--quiet");
+        assertEquals(0, heavy.status(), heavy::toString);
+        assertTrue(Double.parseDouble(tidy(heavy.out()).get("all/fit/n")[3]) < 136, heavy::toString);
+    }
+
+    @Test
     void provenanceSaysWhatProducedTheResult() throws Exception {
         Path data = dir.resolve("birds.csv");
         Files.writeString(data, SelectionCommand.bundled(SelectionCommand.BUNDLED));
@@ -242,6 +250,7 @@ class SelectionCommandTest {
                 new Case(List.of("--traits", "TotalLength_mm,Wieght_g"),
                         "error: unknown trait column 'Wieght_g' in bumpus.csv (bundled) (did you mean 'Weight_g'?)"),
                 new Case(List.of("--where", "Sex"), "error: --where: 'Sex' must read COLUMN=VALUE"),
+                new Case(List.of("--where", "Sex>abc"), "error: --where: the filter 'Sex>abc' compares with '>', which needs a number"),
                 new Case(List.of("--standardize", "range"),
                         "error: Invalid value for option '--standardize': expected sd, mean or none, got 'range'"),
                 new Case(List.of("--bootstrap", "-5"),
