@@ -166,7 +166,9 @@ final class ImplicitStepper {
                 dt = h * grow;
                 if (dt < 1e-14 * Math.max(1, tEnd)) {
                     throw PhysicsException.numerical(scheme.label + ": the time step fell below " + dt + " at t = "
-                            + (float) t + "; the error tolerance cannot be met");
+                            + (float) t + "; the error tolerance cannot be met" + (Double.isNaN(tol)
+                            ? " (the default tolerance follows the grid's truncation error, which assumes initial data"
+                            + " that meet the boundary conditions; give --tol, e.g. 1e-6, or --dt)" : ""));
                 }
                 continue;
             }
