@@ -264,11 +264,18 @@ final class HeatOperator {
         });
     }
 
-    /** max |u_i|. */
+    /** max |u_i|, NaN if some u_i is NaN. */
     static double maxAbs(double[] u) {
+        // a compare per entry rather than Math.max, whose NaN and −0 rules cost a blend per entry;
+        // called on every step of every time stepper
         double m = 0;
         for (double v : u) {
-            m = Math.max(m, Math.abs(v));
+            double a = Math.abs(v);
+            if (a > m) {
+                m = a;
+            } else if (a != a) {
+                return Double.NaN;
+            }
         }
         return m;
     }

@@ -1,14 +1,13 @@
 package org.fallline.physics.heat;
 
-import org.fallline.core.linear.Tridiagonal;
 import org.fallline.physics.PhysicsException;
 
 /**
  * Adaptive time stepping of the 1-D semi-discrete heat equation u' = −K u + F(t) by the three-stage
  * Radau IIA method of order 5 ({@link RadauIIA}). The problem is linear, so the stage equations are
  * solved exactly, without Newton iterations: per step one real tridiagonal solve with γ/h + K, one
- * complex one with (α − iβ)/h + K ({@link ComplexTridiagonal}), and a second real solve for the error
- * estimate, all with factorisations kept while the step is unchanged. Step control as in Hairer and
+ * complex one with (α − iβ)/h + K, run side by side ({@link RadauStageSolver}), and a second real
+ * solve for the error estimate, with the factorisations kept while the step is unchanged. Step control as in Hairer and
  * Wanner's RADAU5 (<i>Solving ODEs II</i>, §IV.8): h_new = h·min(8, max(0.2, 0.9·ε^{−1/4})) with ε the
  * estimate over its tolerance, the Gustafsson predictive correction after accepted steps, the step
  * kept (and its factorisations) when h_new/h is in [1, 1.2], and the estimate sharpened by one more
@@ -38,8 +37,7 @@ final class RadauStepper {
     private final double[] error;
     private final double[] rowSums = new double[3];
     private double factoredH = Double.NaN;
-    private Tridiagonal real;
-    private ComplexTridiagonal complex;
+    private RadauStageSolver solver;
     private int steps;
     private int rejected;
     private long solves;
@@ -99,7 +97,7 @@ final class RadauStepper {
         rec.step(0, u);
         boolean fixed = !Double.isNaN(fixedDt);
         double dt = fixed ? fixedDt : initialStep(u, tEnd);
-        boolean sharpen = true; // first step: sharpen the estimate of a stiff start
+        boolean sharpening = true; // first step: sharpen the estimate of a stiff start
         double hAccepted = 0;
         double ratioAccepted = 0;
         while (next < times.length) {
@@ -120,10 +118,11 @@ final class RadauStepper {
                 continue;
             }
             double allowed = estimateTolerance(u, h);
-            estimate(t, u, h, false);
+            solver.solveReal(error);
+            solves++;
             double ratio = ratio(allowed, trial);
-            if (sharpen && ratio > 1) {
-                estimate(t, u, h, true);
+            if (sharpening && ratio > 1) {
+                sharpen(t, h);
                 ratio = ratio(allowed, trial);
             }
             if (!Double.isFinite(ratio)) {
@@ -132,7 +131,7 @@ final class RadauStepper {
             double grow = growth(ratio);
             if (ratio > 1) {
                 rejected++;
-                sharpen = true;
+                sharpening = true;
                 dt = h * Math.min(grow, 1);
                 if (dt < 1e-14 * Math.max(1, tEnd)) {
                     throw PhysicsException.numerical("radau5: the time step fell below " + dt + " at t = " + (float) t
@@ -149,7 +148,7 @@ final class RadauStepper {
             }
             hAccepted = h;
             ratioAccepted = Math.max(1e-2, ratio);
-            sharpen = false;
+            sharpening = false;
             steps++;
             accept(trial, u);
             t = lands ? target : t + h;
@@ -194,11 +193,17 @@ final class RadauStepper {
         return 0.1 * Math.pow(wanted, 2.0 / 3);
     }
 
-    // max |err_i| / ((1 + |u_i|)·allowed)
+    // max |err_i| / ((1 + |u_i|)·allowed), NaN if the error is; a division only where the maximum grows
     private double ratio(double allowed, double[] trial) {
         double largest = 0;
         for (int i = 0; i < n; i++) {
-            largest = Math.max(largest, Math.abs(error[i]) / (1 + Math.abs(trial[i])));
+            double e = Math.abs(error[i]);
+            double s = 1 + Math.abs(trial[i]);
+            if (e > largest * s) {
+                largest = e / s;
+            } else if (e != e) {
+                return Double.NaN;
+            }
         }
         return largest / allowed;
     }
@@ -214,13 +219,7 @@ final class RadauStepper {
         if (h == factoredH) {
             return;
         }
-        double[] diag = new double[n];
-        for (int i = 0; i < n; i++) {
-            diag[i] = radau.gamma / h + axis.diag[i] + op.decay;
-        }
-        real = axis.periodic ? Tridiagonal.factorCyclic(axis.sub, diag, axis.sup)
-                : Tridiagonal.factor(axis.sub, diag, axis.sup);
-        complex = new ComplexTridiagonal(axis, op.decay, radau.alpha / h, -radau.beta / h);
+        solver = new RadauStageSolver(axis, op.decay, radau.gamma / h, radau.alpha / h, -radau.beta / h);
         factoredH = h;
     }
 
@@ -253,41 +252,50 @@ final class RadauStepper {
                 }
             }
         }
-        real.solve(w1, w1);
-        complex.solve(w2, w3);
+        solver.solve(w1, w2, w3);
         solves += 2;
         double[][] tm = radau.t;
+        boolean forced = op.forced();
+        if (forced) {
+            op.forcing(t, forcing);
+        }
+        double d1 = RadauIIA.D[0] / h;
+        double d2 = RadauIIA.D[1] / h;
+        double d3 = RadauIIA.D[2] / h;
         for (int i = 0; i < n; i++) {
             double a = w1[i];
             double b = w2[i];
             double c = w3[i];
-            z1[i] = tm[0][0] * a + tm[0][1] * b + tm[0][2] * c;
-            z2[i] = tm[1][0] * a + tm[1][1] * b + tm[1][2] * c;
-            z3[i] = tm[2][0] * a + tm[2][1] * b + tm[2][2] * c;
-            out[i] = u[i] + z3[i];
+            double y1 = tm[0][0] * a + tm[0][1] * b + tm[0][2] * c;
+            double y2 = tm[1][0] * a + tm[1][1] * b + tm[1][2] * c;
+            double y3 = tm[2][0] * a + tm[2][1] * b + tm[2][2] * c;
+            z1[i] = y1;
+            z2[i] = y2;
+            z3[i] = y3;
+            out[i] = u[i] + y3;
+            // the right-hand side of the error estimate, f(t, u) + Σ dᵢzᵢ/h (solved in run)
+            error[i] = (forced ? forcing[i] : 0) - ku[i] + d1 * y1 + d2 * y2 + d3 * y3;
         }
     }
 
     /**
-     * error = (γ/h + K)⁻¹(f(t, u) + Σ dᵢzᵢ/h), or with {@code again} the sharpened
-     * (γ/h + K)⁻¹(f(t, u + error) + Σ dᵢzᵢ/h). Uses ku = Ku from {@link #stages}.
+     * The sharpened estimate (γ/h + K)⁻¹(f(t, u + error) + Σ dᵢzᵢ/h), from error = (γ/h + K)⁻¹(f(t, u)
+     * + Σ dᵢzᵢ/h): f(t, u + e) = f(t, u) − Ke. Uses ku = Ku from {@link #stages}.
      */
-    private void estimate(double t, double[] u, double h, boolean again) {
+    private void sharpen(double t, double h) {
         double d1 = RadauIIA.D[0] / h;
         double d2 = RadauIIA.D[1] / h;
         double d3 = RadauIIA.D[2] / h;
-        if (again) {
-            op.applyK(error, w2); // w2 is free after the stages
-        }
-        if (op.forced()) {
+        op.applyK(error, w2); // w2 is free after the stages
+        boolean forced = op.forced();
+        if (forced) {
             op.forcing(t, forcing);
         }
-        boolean forced = op.forced();
         for (int i = 0; i < n; i++) {
-            double f = -ku[i] + (forced ? forcing[i] : 0) - (again ? w2[i] : 0);
+            double f = (forced ? forcing[i] : 0) - ku[i] - w2[i];
             error[i] = f + d1 * z1[i] + d2 * z2[i] + d3 * z3[i];
         }
-        real.solve(error, error);
+        solver.solveReal(error);
         solves++;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Radau IIA method of order 5 against its mathematics: the transformation of its stage system
- * (T Λ T⁻¹ = A⁻¹, with A's row sums the nodes), the complex stage solve against a direct product,
+ * (T Λ T⁻¹ = A⁻¹, with A's row sums the nodes), the real and complex stage solves against direct products,
  * one step on a discrete sine mode against the (2, 3) Padé approximant of e^z, and the default
  * accuracy rule (time error below the spatial error of the grid) against the exact-in-time solution.
  * Its time order 5 is measured in {@link HeatConvergenceTest}, with every boundary kind.
@@ -30,58 +30,73 @@ class RadauStepperTest {
                 assertEquals(i == j ? 1 : 0, identity[i][j], 1e-13, "A·A⁻¹ at " + i + "," + j);
             }
         }
-        // the eigenvalues of A in closed form (the roots of its characteristic cubic, as in Hairer and Wanner's
-        // RADAU5): u = (6 + ∛81 − ∛9)/30 and a ± ib = (12 − ∛81 + ∛9)/60 ± i(∛81 + ∛9)√3/60; A⁻¹ has their reciprocals
-        double c81 = Math.cbrt(81);
-        double c9 = Math.cbrt(9);
-        double u = (6 + c81 - c9) / 30;
-        double re = (12 - c81 + c9) / 60;
-        double im = (c81 + c9) * Math.sqrt(3) / 60;
-        double norm = re * re + im * im;
-        assertEquals(1 / u, r.gamma, 1e-13);
-        assertEquals(re / norm, r.alpha, 1e-13);
-        assertEquals(im / norm, Math.abs(r.beta), 1e-13);
+        // the eigenvalues of A⁻¹ against a general eigen-solver (Hipparchus): γ real, α ± iβ
+        org.hipparchus.linear.EigenDecompositionNonSymmetric eigen = new org.hipparchus.linear
+                .EigenDecompositionNonSymmetric(org.hipparchus.linear.MatrixUtils.inverse(
+                        org.hipparchus.linear.MatrixUtils.createRealMatrix(a)));
+        int matched = 0;
+        for (org.hipparchus.complex.Complex z : eigen.getEigenvalues()) {
+            if (Math.abs(z.getImaginary()) < 1e-12) {
+                assertEquals(r.gamma, z.getReal(), 1e-12);
+            } else {
+                assertEquals(r.alpha, z.getReal(), 1e-12);
+                assertEquals(r.beta, Math.abs(z.getImaginary()), 1e-12);
+            }
+            matched++;
+        }
+        assertEquals(3, matched);
     }
 
     @Test
-    void theComplexStageSolveInvertsTheShiftedMatrix() {
+    void theStageSolvesInvertTheShiftedMatrices() {
         for (BoundaryCondition bc : new BoundaryCondition[] {BoundaryCondition.dirichlet(), BoundaryCondition.neumann(),
             BoundaryCondition.robin(1, 2, null), BoundaryCondition.periodic()}) {
             HeatProblem p = HeatProblem.builder().n(9).decay(0.4).boundary(bc).initial(SpaceTimeFunction.constant(0))
                     .build();
             AxisOperator ax = new HeatOperator(p).axes[0];
+            double real = 5.7;
             double sr = 3.1;
             double si = -7.3;
-            ComplexTridiagonal f = new ComplexTridiagonal(ax, 0.4, sr, si);
+            RadauStageSolver f = new RadauStageSolver(ax, 0.4, real, sr, si);
             int m = ax.m;
+            double[] b = new double[m];
             double[] re = new double[m];
             double[] im = new double[m];
             for (int i = 0; i < m; i++) {
+                b[i] = Math.cos(0.7 * i) - 0.2;
                 re[i] = Math.sin(i + 1.0);
                 im[i] = Math.cos(2.0 * i);
             }
+            double[] x = b.clone();
             double[] xr = re.clone();
             double[] xi = im.clone();
-            f.solve(xr, xi);
-            // (σ + K)x recomputed row by row
+            f.solve(x, xr, xi);
+            double[] alone = b.clone();
+            f.solveReal(alone);
+            double[] kx = times(ax, x);
+            double[] kr = times(ax, xr);
+            double[] ki = times(ax, xi);
             for (int i = 0; i < m; i++) {
-                int lo = i == 0 ? (ax.periodic ? m - 1 : -1) : i - 1;
-                int hi = i == m - 1 ? (ax.periodic ? 0 : -1) : i + 1;
-                double d = ax.diag[i] + 0.4;
-                double yr = (sr + d) * xr[i] - si * xi[i];
-                double yi = (sr + d) * xi[i] + si * xr[i];
-                if (lo >= 0) {
-                    yr += ax.sub[i] * xr[lo];
-                    yi += ax.sub[i] * xi[lo];
-                }
-                if (hi >= 0) {
-                    yr += ax.sup[i] * xr[hi];
-                    yi += ax.sup[i] * xi[hi];
-                }
-                assertEquals(re[i], yr, 1e-11 * (1 + Math.abs(ax.diag[i])), bc.kind() + " real part, row " + i);
-                assertEquals(im[i], yi, 1e-11 * (1 + Math.abs(ax.diag[i])), bc.kind() + " imaginary part, row " + i);
+                double scale = 1e-12 * (1 + Math.abs(ax.diag[i]));
+                String row = bc.kind() + ", row " + i;
+                assertEquals(b[i], (real + 0.4) * x[i] + kx[i], scale, "real system, " + row);
+                assertEquals(x[i], alone[i], 1e-15, "the real system alone, " + row);
+                assertEquals(re[i], (sr + 0.4) * xr[i] - si * xi[i] + kr[i], scale, "complex system, real part, " + row);
+                assertEquals(im[i], (sr + 0.4) * xi[i] + si * xr[i] + ki[i], scale, "complex system, imaginary part, " + row);
             }
         }
+    }
+
+    // A x for the axis matrix A (without the decay), its corners included on a periodic axis
+    private static double[] times(AxisOperator ax, double[] x) {
+        int m = ax.m;
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            int lo = i == 0 ? (ax.periodic ? m - 1 : -1) : i - 1;
+            int hi = i == m - 1 ? (ax.periodic ? 0 : -1) : i + 1;
+            y[i] = ax.diag[i] * x[i] + (lo >= 0 ? ax.sub[i] * x[lo] : 0) + (hi >= 0 ? ax.sup[i] * x[hi] : 0);
+        }
+        return y;
     }
 
     @Test
