@@ -26,12 +26,25 @@ import java.util.Optional;
  * @param bootstrapResamples bootstrap resamples that entered the bootstrap statistics (0 if none)
  * @param permutations     permutations that entered the permutation p-values (0 if none)
  * @param notes            warnings and remarks about this group, one line each
+ * @param gam              the spline fitness function and GAM gradients, with {@code --model gam}
  */
 public record GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
         List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
         SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
         Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
-        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+        Optional<GamGradients> gam) {
+
+    /** A report without a spline fitness function. */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes,
+                Optional.empty());
+    }
 
     /** The label of the single group when there is no {@code by} column. */
     public static final String ALL = "all";
