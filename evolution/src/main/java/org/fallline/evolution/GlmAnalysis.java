@@ -3,6 +3,7 @@ package org.fallline.evolution;
 import java.util.ArrayList;
 import java.util.List;
 import org.fallline.evolution.internal.AverageDerivatives;
+import org.fallline.evolution.internal.CovariateCoding;
 import org.fallline.evolution.internal.Distributions;
 import org.fallline.evolution.internal.Glm;
 import org.fallline.evolution.internal.GlmFit;
@@ -59,6 +60,29 @@ final class GlmAnalysis {
         return fit(model, withCovariates(NonNormalGradients.secondOrderDesign(z), cov), w);
     }
 
+    /**
+     * The covariates' part of η with the numeric covariates at their means and the categorical ones at their
+     * reference level (what the figures hold them at), from the second-order fit's coefficients.
+     */
+    private static double heldTerm(GlmFit f2, double[][] cov, CovariateCoding coding) {
+        if (cov == null) {
+            return 0.0;
+        }
+        int r = cov[0].length;
+        int at = f2.parameterCount() - r;
+        double s = 0;
+        for (int j = 0; j < r; j++) {
+            if (!coding.isCategorical(coding.covariateOf(j))) {
+                double m = 0;
+                for (double[] row : cov) {
+                    m += row[j];
+                }
+                s += f2.coefficient(at + j) * m / cov.length;
+            }
+        }
+        return s;
+    }
+
     private static double mean(double[] w) {
         double s = 0;
         for (double v : w) {
@@ -72,8 +96,8 @@ final class GlmAnalysis {
     }
 
     /** The gradients with their delta-method inference. */
-    static Fitted analyse(Model model, double[][] z, double[][] cov, double[] w, List<String> traits,
-            boolean quadratic) {
+    static Fitted analyse(Model model, double[][] z, double[][] cov, CovariateCoding coding, double[] w,
+            List<String> traits, boolean quadratic) {
         int k = traits.size();
         double meanW = mean(w);
         String family = model == Model.LOGISTIC ? "logistic" : "Poisson";
@@ -81,6 +105,7 @@ final class GlmAnalysis {
         List<Coefficient> gamma = new ArrayList<>();
         List<Coefficient> gammaJs = new ArrayList<>();
         List<String> diagnoses = new ArrayList<>();
+        SecondOrderFitness secondOrder = null;
         GlmFit f1 = firstOrder(model, z, cov, w);
         if (f1.separation()) {
             diagnoses.add(family + " β not reported, first-order " + family + " fit: " + f1.diagnosis());
@@ -98,6 +123,7 @@ final class GlmAnalysis {
             } else {
                 AverageDerivatives.Result g = AverageDerivatives.gamma(f2, z, cov, meanW, link(model), true);
                 double js = model == Model.LOGISTIC ? meanP1mP(f2) / meanW : 0;
+                secondOrder = SecondOrderFitness.ofBasis(model, f2.coefficients(), k, heldTerm(f2, cov, coding), meanW);
                 int at = 0;
                 for (int i = 0; i < k; i++) {
                     for (int j = i; j < k; j++) {
@@ -114,7 +140,8 @@ final class GlmAnalysis {
                 }
             }
         }
-        return new Fitted(new GlmGradients(model, beta, gamma, gammaJs, diagnoses), f1, f2);
+        return new Fitted(new GlmGradients(model, beta, gamma, gammaJs, diagnoses,
+                java.util.Optional.ofNullable(secondOrder)), f1, f2);
     }
 
     /**

@@ -88,7 +88,8 @@ final class GroupInference {
         GlmGradients gradients = null;
         GlmAnalysis.Fitted glmFits = null;
         if (glm) {
-            glmFits = GlmAnalysis.analyse(glmModel, z, cov, w, r.traits(), options.quadratic());
+            glmFits = GlmAnalysis.analyse(glmModel, z, cov, sm.coding(), w, r.traits(),
+                    options.quadratic());
             gradients = glmFits.gradients();
             for (String d : gradients.diagnoses()) {
                 notes.add(d);
@@ -270,7 +271,7 @@ final class GroupInference {
         int at = withBootstrap(beta, se, ci, 0);
         at = withBootstrap(gamma, se, ci, at);
         withBootstrap(gammaJs, se, ci, at);
-        return new GlmGradients(model, beta, gamma, gammaJs, gl.diagnoses());
+        return new GlmGradients(model, beta, gamma, gammaJs, gl.diagnoses(), gl.secondOrder());
     }
 
     /** Standardises a resample within itself, as the least-squares bootstrap does. */

@@ -24,10 +24,12 @@ import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.AtomicFiles;
 import org.fallline.samples.internal.Csv;
 import org.fallline.samples.internal.ExitStatus;
-import org.fallline.samples.internal.Format;
+import org.fallline.samples.internal.FormatOption;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
+import org.fallline.samples.internal.StartOption;
 import org.fallline.samples.internal.TextTable;
 import org.jfree.chart.JFreeChart;
 
@@ -59,9 +61,8 @@ final class DescendCommand implements Callable<Integer> {
     @Mixin
     PotentialOptions potential;
 
-    @Option(names = "--from", required = true, paramLabel = "X0[,X1...]", converter = OptionTypes.PointConverter.class,
-            description = "The starting point, one coordinate per variable.")
-    OptionTypes.Point from;
+    @Mixin
+    StartOption from;
 
     @Option(names = "--method", required = true, paramLabel = "METHOD",
             description = "gd, gd-armijo, steepest, newton, heavy-ball, nesterov or cg.")
@@ -83,21 +84,17 @@ final class DescendCommand implements Callable<Integer> {
             defaultValue = "10000", description = "Iteration budget (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
-    @Option(names = "--trajectory", paramLabel = "FILE.csv",
-            description = "Write every iterate: iteration, the variables, value, gradient_norm.")
-    Path trajectoryFile;
+    @Mixin
+    TrajectoryOption trajectory;
 
-    @Option(names = "--plot", paramLabel = "FILE.png|.svg",
-            description = "Draw the trajectory over a colour map of V (two variables), or V and |grad V| "
-                    + "against the iteration (other dimensions).")
-    Path plotFile;
+    @Mixin
+    PlotOption plot;
 
-    @Option(names = "--format", paramLabel = "table|json", converter = Format.TableOrJson.class,
-            defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No note on stderr about the parameters chosen.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -112,18 +109,10 @@ final class DescendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--momentum: method '" + method
                     + "' takes no momentum (only heavy-ball and nesterov do); drop --momentum");
         }
-        if (trajectoryFile != null) {
-            AtomicFiles.checkWritable(trajectoryFile, "--trajectory");
-        }
-        if (plotFile != null) {
-            if (!Figures.isFigureFile(plotFile)) {
-                throw new ParameterException(spec.commandLine(), "--plot: '" + plotFile
-                        + "' must end in .png or .svg");
-            }
-            AtomicFiles.checkWritable(plotFile, "--plot");
-        }
+        trajectory.check();
+        plot.check();
         ScalarField field = potential.field();
-        double[] x0 = potential.point(from, field, "--from");
+        double[] x0 = potential.point(from.get(), field, "--from");
         Optional<QuadraticAnalysis> quadratic = QuadraticAnalysis.of(field);
         DescentMethod descent = DescentDefaults.create(algorithm, field, x0, optional(step), optional(momentum));
         List<String> chosen = chosenByAnalysis(descent);
@@ -132,22 +121,22 @@ final class DescendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String source = source(quadratic);
-        if (!chosen.isEmpty() && !quiet) {
+        if (!chosen.isEmpty() && !quiet.isSet()) {
             err.println("note: " + method + " uses " + describe(descent.parameters(), chosen) + ", chosen by "
                     + source + "; give " + (chosen.size() == 1 ? "--" + chosen.get(0) : "--step / --momentum")
                     + " to override");
         }
-        if (format == Format.JSON) {
+        if (format.json()) {
             Json.print(json(field, descent, result, chosen, source, quadratic), out);
         } else {
             table(field, descent, result, chosen, source, quadratic, out);
         }
         out.flush();
-        if (trajectoryFile != null) {
-            writeTrajectory(field.variables(), result.trajectory(), trajectoryFile);
+        if (trajectory.wanted()) {
+            writeTrajectory(field.variables(), result.trajectory(), trajectory.file());
         }
-        if (plotFile != null) {
-            Figures.write(plot(field, result), plotFile);
+        if (plot.wanted()) {
+            Figures.write(plot(field, result), plot.file());
         }
         if (!result.converged()) {
             err.println("error: " + method + " did not converge: " + result.stopReason().label() + " after "

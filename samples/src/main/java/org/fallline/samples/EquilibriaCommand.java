@@ -14,11 +14,11 @@ import org.fallline.core.equilibrium.EquilibriumSearch;
 import org.fallline.core.equilibrium.MultistartStoppingRule;
 import org.fallline.core.field.Expression;
 import org.fallline.core.field.ScalarField;
-import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
-import org.fallline.samples.internal.Format;
+import org.fallline.samples.internal.FormatOption;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -66,12 +66,11 @@ final class EquilibriaCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int maxStarts;
 
-    @Option(names = "--format", paramLabel = "table|json", converter = Format.TableOrJson.class,
-            defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Option(names = "--certified", description = "Prove the list complete: interval Newton (Krawczyk) with bisection"
             + " over the box; sub-boxes it cannot decide (singular Hessian, not smooth, depth or time limit) are listed.")
@@ -91,7 +90,7 @@ final class EquilibriaCommand implements Callable<Integer> {
     public Integer call() {
         ScalarField field = potential.field();
         Box region = potential.box(box, field, "--box");
-        ProgressListener progress = ConsoleProgress.create(spec.commandLine().getErr(), "equilibria", quiet);
+        ProgressListener progress = quiet.progress(spec.commandLine().getErr(), "equilibria");
         EquilibriumSearch search;
         if (certified) {
             if (starts != null) {
@@ -113,7 +112,7 @@ final class EquilibriaCommand implements Callable<Integer> {
             search = options.build().search(field, region, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (format.json()) {
             Json.print(json(field.variables(), search), out);
         } else {
             EquilibriaRendering.table(potential.potential, field.variables(), region, search, out);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fallline",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        resourceBundle = "org.fallline.samples.OptionHelp",
         scope = ScopeType.INHERIT,
         sortOptions = false,
         usageHelpAutoWidth = true,

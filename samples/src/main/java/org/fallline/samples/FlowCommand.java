@@ -17,13 +17,14 @@ import org.fallline.physics.flow.FlowSolver;
 import org.fallline.physics.flow.Integrator;
 import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.AtomicFiles;
-import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.Csv;
 import org.fallline.samples.internal.ExitStatus;
-import org.fallline.samples.internal.Format;
+import org.fallline.samples.internal.FormatOption;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
+import org.fallline.samples.internal.StartOption;
 import org.fallline.samples.internal.TextTable;
 import org.jfree.chart.JFreeChart;
 
@@ -58,9 +59,8 @@ final class FlowCommand implements Callable<Integer> {
     @Mixin
     PotentialOptions potential;
 
-    @Option(names = "--from", required = true, paramLabel = "X0[,X1...]", converter = OptionTypes.PointConverter.class,
-            description = "The starting point, one coordinate per variable.")
-    OptionTypes.Point from;
+    @Mixin
+    StartOption from;
 
     @Option(names = "--t-end", paramLabel = "T", converter = OptionTypes.PositiveConverter.class,
             defaultValue = "10", description = "Integrate over [0, T] (default: ${DEFAULT-VALUE}).")
@@ -103,21 +103,17 @@ final class FlowCommand implements Callable<Integer> {
             description = "Report an escape when |x - x0| exceeds R (default: 1e6 max(1, |x0|)).")
     Double escapeRadius;
 
-    @Option(names = "--trajectory", paramLabel = "FILE.csv",
-            description = "Write the dense output: t, the variables, value, gradient_norm (and energy with "
-                    + "--friction).")
-    Path trajectoryFile;
+    @Mixin
+    TrajectoryOption trajectory;
 
-    @Option(names = "--plot", paramLabel = "FILE.png|.svg",
-            description = "Draw the path over a colour map of V (two variables), or V against t (others).")
-    Path plotFile;
+    @Mixin
+    PlotOption plot;
 
-    @Option(names = "--format", paramLabel = "table|json", converter = Format.TableOrJson.class,
-            defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -131,17 +127,10 @@ final class FlowCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--samples: expected at least 2 (the start and the "
                     + "end), got " + samples);
         }
-        if (trajectoryFile != null) {
-            AtomicFiles.checkWritable(trajectoryFile, "--trajectory");
-        }
-        if (plotFile != null) {
-            if (!Figures.isFigureFile(plotFile)) {
-                throw new ParameterException(spec.commandLine(), "--plot: '" + plotFile + "' must end in .png or .svg");
-            }
-            AtomicFiles.checkWritable(plotFile, "--plot");
-        }
+        trajectory.check();
+        plot.check();
         ScalarField field = potential.field();
-        double[] x0 = potential.point(from, field, "--from");
+        double[] x0 = potential.point(from.get(), field, "--from");
         FlowOptions options = FlowOptions.defaults().withIntegrator(method).withEndTime(endTime)
                 .withTolerance(tolerance).withSamples(samples);
         if (step != null) {
@@ -160,20 +149,20 @@ final class FlowCommand implements Callable<Integer> {
             options = options.withEscapeRadius(escapeRadius);
         }
         PrintWriter err = spec.commandLine().getErr();
-        FlowResult result = new FlowSolver(options).solve(field, x0, ConsoleProgress.create(err, "flow", quiet));
+        FlowResult result = new FlowSolver(options).solve(field, x0, quiet.progress(err, "flow"));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (format.json()) {
             Json.print(json(result), out);
         } else {
             table(result, out);
         }
         out.flush();
-        if (trajectoryFile != null) {
-            writeTrajectory(result, trajectoryFile);
+        if (trajectory.wanted()) {
+            writeTrajectory(result, trajectory.file());
         }
-        if (plotFile != null) {
-            Figures.write(plot(field, result), plotFile);
+        if (plot.wanted()) {
+            Figures.write(plot(field, result), plot.file());
         }
         if (result.stop().failure()) {
             err.println("error: " + (result.stop().label().equals("escaped") ? "the flow escaped: "

@@ -18,14 +18,15 @@ import org.fallline.physics.heat.HeatSolution;
 import org.fallline.physics.heat.HeatSolver;
 import org.fallline.physics.io.InitialCsv;
 import org.fallline.samples.internal.BadInputException;
-import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
-import org.fallline.samples.internal.Format;
+import org.fallline.samples.internal.FormatOption;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
 import org.fallline.samples.internal.StagedDirectory;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,12 +110,11 @@ final class HeatCommand implements Callable<Integer> {
             description = "Write solution.csv, energy.csv, figures (PNG) and, in 2-D and 3-D, VTK files with a .pvd collection.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "table|json", converter = Format.TableOrJson.class,
-            defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no warnings.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -126,7 +126,7 @@ final class HeatCommand implements Callable<Integer> {
         }
         HeatPlan plan = HeatSolver.plan(problem, options);
         PrintWriter err = spec.commandLine().getErr();
-        if (!quiet) {
+        if (!quiet.isSet()) {
             plan.warnings().forEach(w -> err.println("warning: " + w));
             err.flush();
         }
@@ -144,7 +144,7 @@ final class HeatCommand implements Callable<Integer> {
     }
 
     private HeatSolution run(HeatPlan plan) {
-        ProgressListener progress = ConsoleProgress.create(spec.commandLine().getErr(), "heat", quiet);
+        ProgressListener progress = quiet.progress(spec.commandLine().getErr(), "heat");
         double tEndPlanned = plan.problem().tEnd();
         HeatObserver observer = (t, u) -> progress.progress(Math.round(1000 * t / tEndPlanned), 1000);
         return HeatSolver.solve(plan, observer);
@@ -177,7 +177,7 @@ final class HeatCommand implements Callable<Integer> {
 
     private void print(HeatPlan plan, HeatSolution s, List<String> files) {
         PrintWriter o = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (format.json()) {
             Json.print(HeatRendering.json(plan, s, files), o);
         } else {
             HeatRendering.table(plan, s, files, o);

@@ -2,7 +2,6 @@ package org.fallline.samples;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,13 +20,12 @@ import org.fallline.physics.portrait.Curve;
 import org.fallline.physics.portrait.PhasePortrait;
 import org.fallline.physics.portrait.SaddleManifolds;
 import org.fallline.samples.figures.Figures;
-import org.fallline.samples.internal.AtomicFiles;
-import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
-import org.fallline.samples.internal.Format;
+import org.fallline.samples.internal.FormatOption;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
 import org.fallline.samples.internal.TextTable;
 
 import picocli.CommandLine.Command;
@@ -71,48 +69,45 @@ final class PortraitCommand implements Callable<Integer> {
             description = "Least time an orbit is followed before giving up (default: ${DEFAULT-VALUE}).")
     double timeCap;
 
-    @Option(names = "--plot", paramLabel = "FILE.png|.svg", description = "Draw the portrait (two variables).")
-    Path plotFile;
+    @Mixin
+    PlotOption plot;
 
-    @Option(names = "--format", paramLabel = "table|json", converter = Format.TableOrJson.class,
-            defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
         ScalarField field = potential.field();
         Box region = potential.box(box, field, "--box");
-        if (plotFile != null) {
-            if (!Figures.isFigureFile(plotFile)) {
-                throw new ParameterException(spec.commandLine(), "--plot: '" + plotFile + "' must end in .png or .svg");
-            }
+        if (plot.wanted()) {
+            plot.checkExtension();
             if (field.dimension() != 2) {
                 throw new ParameterException(spec.commandLine(), "--plot: a portrait figure needs two variables; V has "
                         + PotentialOptions.describe(field.variables()) + " (the table and JSON report its manifolds)");
             }
-            AtomicFiles.checkWritable(plotFile, "--plot");
+            plot.checkWritable();
         }
         EquilibriumFinder.Builder finder = EquilibriumFinder.builder();
         if (starts != null) {
             finder.starts(starts);
         }
         PrintWriter err = spec.commandLine().getErr();
-        EquilibriumSearch search = finder.build().search(field, region, ConsoleProgress.create(err, "equilibria", quiet));
+        EquilibriumSearch search = finder.build().search(field, region, quiet.progress(err, "equilibria"));
         PhasePortrait portrait = PhasePortrait.compute(field, region, search.equilibria(), grid, timeCap, 1e-10,
-                ConsoleProgress.create(err, "orbits", quiet));
+                quiet.progress(err, "orbits"));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (format.json()) {
             Json.print(json(search, portrait), out);
         } else {
             table(field, search, portrait, out);
         }
         out.flush();
-        if (plotFile != null) {
+        if (plot.wanted()) {
             Figures.write(PortraitFigure.chart(field, portrait, "phase portrait of V = "
-                    + abbreviate(potential.potential.strip())), plotFile);
+                    + abbreviate(potential.potential.strip())), plot.file());
         }
         return ExitStatus.OK;
     }

@@ -29,16 +29,17 @@ import org.fallline.evolution.io.GeneticCovarianceCsv;
 import org.fallline.evolution.io.CsvFormat;
 import org.fallline.evolution.io.PhenotypeCsv;
 import org.fallline.samples.internal.BadInputException;
-import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.Csv;
 import org.fallline.samples.internal.ExitStatus;
 import org.fallline.samples.internal.Format;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
 import org.fallline.samples.internal.StagedDirectory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -162,8 +163,8 @@ final class SelectionCommand implements Callable<Integer> {
             + "fallline did not write.")
     boolean force;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no notes on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     static final String ALL_TRAITS = "\u0000all";
 
@@ -199,16 +200,17 @@ final class SelectionCommand implements Callable<Integer> {
             render(report, options, format, provenance, stdout);
             stdout.flush();
             PrintWriter err = spec.commandLine().getErr();
-            if (!quiet && format != Format.TABLE) {
+            if (!quiet.isSet() && format != Format.TABLE) {
                 // the table shows the notes itself; with csv or json they go to stderr
                 for (String note : SelectionRendering.allNotes(report)) {
                     err.println("note: " + note);
                 }
             }
             if (staged != null) {
-                writeOutputs(staged, sample, options, report, provenance);
+                List<String> figureNotes = writeOutputs(staged, sample, options, report, provenance);
                 List<Path> written = staged.commit();
-                if (!quiet) {
+                if (!quiet.isSet()) {
+                    figureNotes.forEach(n -> err.println("note: " + n));
                     err.println("wrote " + written.size() + " files to " + out);
                 }
             }
@@ -303,7 +305,7 @@ final class SelectionCommand implements Callable<Integer> {
                 .quadratic(!firstOrderOnly)
                 .bootstrap(bootstrap)
                 .permutations(permutations)
-                .progress(ConsoleProgress.create(spec.commandLine().getErr(), "resampling", quiet));
+                .progress(quiet.progress(spec.commandLine().getErr(), "resampling"));
         for (String w : where) {
             try {
                 b.where(RowFilter.parse(w));
@@ -395,8 +397,9 @@ final class SelectionCommand implements Callable<Integer> {
         Csv.write(out, TIDY_HEADER, rows);
     }
 
-    private void writeOutputs(StagedDirectory staged, SelectionSample sample, SelectionOptions options,
-                              SelectionReport report, Provenance provenance) throws IOException {
+    /** Writes the tables, then the figures; returns notes on figures left out. */
+    private List<String> writeOutputs(StagedDirectory staged, SelectionSample sample, SelectionOptions options,
+                                      SelectionReport report, Provenance provenance) throws IOException {
         try (var w = Files.newBufferedWriter(staged.file("selection.csv"), StandardCharsets.UTF_8)) {
             writeTidy(report, w);
         }
@@ -408,7 +411,7 @@ final class SelectionCommand implements Callable<Integer> {
         tw.flush();
         Files.writeString(staged.file("selection.txt"), table.toString(), StandardCharsets.UTF_8);
         // the tables are written first: the figures come after them
-        SelectionFigures.write(staged, sample, options, report, surface, svg);
+        return SelectionFigures.write(staged, sample, options, report, surface, svg);
     }
 
     /** Reads sd|mean|none. */

@@ -24,14 +24,15 @@ import org.fallline.geometry.io.MeshWriter;
 import org.fallline.samples.figures.SurfaceRenderer;
 import org.fallline.samples.internal.AtomicFiles;
 import org.fallline.samples.internal.BadInputException;
-import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
-import org.fallline.samples.internal.Format;
+import org.fallline.samples.internal.FormatOption;
 import org.fallline.samples.internal.Json;
 import org.fallline.samples.internal.Numbers;
 import org.fallline.samples.internal.OptionTypes;
+import org.fallline.samples.internal.QuietOption;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -97,12 +98,11 @@ final class SurfaceCommand implements Callable<Integer> {
     @Option(names = "--gif", paramLabel = "FILE.gif", description = "Animate a flow to a looping GIF.")
     Path gif;
 
-    @Option(names = "--format", paramLabel = "table|json", converter = Format.TableOrJson.class,
-            defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -141,7 +141,7 @@ final class SurfaceCommand implements Callable<Integer> {
         }
         checkImage(png, "--png", ".png");
         checkImage(gif, "--gif", ".gif");
-        ProgressListener progress = ConsoleProgress.create(spec.commandLine().getErr(), "surface", quiet);
+        ProgressListener progress = quiet.progress(spec.commandLine().getErr(), "surface");
         GraphSurface surface;
         ObjectNode json = Json.object();
         String summary;
@@ -200,7 +200,7 @@ final class SurfaceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TriangleMesh mesh = surface.mesh();
-        if (format == Format.JSON) {
+        if (format.json()) {
             ObjectNode root = Json.object();
             Json.put(root, "area", d.area());
             put(root, "exactArea", d.exactArea());

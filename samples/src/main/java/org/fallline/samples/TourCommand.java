@@ -10,12 +10,14 @@ import java.util.concurrent.Callable;
 import org.fallline.core.ProgressListener;
 import org.fallline.samples.internal.ConsoleProgress;
 import org.fallline.samples.internal.ExitStatus;
+import org.fallline.samples.internal.QuietOption;
 import org.fallline.samples.internal.VersionProvider;
 import org.fallline.samples.tour.SectionReport;
 import org.fallline.samples.tour.Tour;
 import org.fallline.samples.tour.TourSection;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,14 +53,14 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smaller grids and fewer resamples (a few seconds).")
     boolean quick;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = !quiet && System.console() != null;
+        boolean showProgress = !quiet.isSet() && System.console() != null;
         long start = System.nanoTime();
         Tour.Result result = Tour.run(sections(), out, "--out", quick, VersionProvider.version(),
                 showProgress ? new TerminalListener(err) : Tour.Listener.SILENT);

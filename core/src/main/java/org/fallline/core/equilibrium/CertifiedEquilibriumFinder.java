@@ -98,11 +98,7 @@ public final class CertifiedEquilibriumFinder {
      * @throws CoreException if the box dimension differs from the field's
      */
     public EquilibriumSearch search(Expression f, Box box, ProgressListener progress) {
-        int n = f.dimension();
-        if (box.dimension() != n) {
-            throw new CoreException("box has " + box.dimension() + " coordinates, the field has " + n + " "
-                    + f.variables());
-        }
+        FinderChecks.sameDimension(f, box);
         IntervalDerivatives extension = IntervalDerivatives.of(f.text(), f.variables());
         Krawczyk krawczyk = new Krawczyk(f, extension);
         long start = System.nanoTime();
@@ -394,17 +390,14 @@ public final class CertifiedEquilibriumFinder {
         private int maxDepth = DEFAULT_MAX_DEPTH;
         private int maxUndecided = DEFAULT_MAX_UNDECIDED;
         private Duration timeLimit = DEFAULT_TIME_LIMIT;
-        private double classificationTolerance = 1e-8;
+        private double classificationTolerance = FinderChecks.DEFAULT_CLASSIFICATION_TOLERANCE;
 
         private Builder() {
         }
 
         /** The largest number of cuts from the whole box to a sub-box, in [1, 1000] (default 60). */
         public Builder maxDepth(int value) {
-            if (value < 1 || value > 1000) {
-                throw new CoreException("max depth must be in [1, 1000], got " + value);
-            }
-            maxDepth = value;
+            maxDepth = FinderChecks.inRange(value, 1, 1000, "max depth");
             return this;
         }
 
@@ -413,10 +406,7 @@ public final class CertifiedEquilibriumFinder {
          * as undecided too (default {@value CertifiedEquilibriumFinder#DEFAULT_MAX_UNDECIDED}).
          */
         public Builder maxUndecided(int value) {
-            if (value < 1) {
-                throw new CoreException("max undecided boxes must be >= 1, got " + value);
-            }
-            maxUndecided = value;
+            maxUndecided = FinderChecks.atLeastOne(value, "max undecided boxes");
             return this;
         }
 
@@ -431,10 +421,7 @@ public final class CertifiedEquilibriumFinder {
 
         /** Relative threshold for a zero Hessian eigenvalue, finite and ≥ 0 (default 1e-8). */
         public Builder classificationTolerance(double value) {
-            if (!(value >= 0) || !Double.isFinite(value)) {
-                throw new CoreException("classification tolerance must be finite and >= 0, got " + value);
-            }
-            classificationTolerance = value;
+            classificationTolerance = FinderChecks.classificationTolerance(value);
             return this;
         }
 

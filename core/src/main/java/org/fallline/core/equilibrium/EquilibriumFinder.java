@@ -140,11 +140,8 @@ public final class EquilibriumFinder {
      * @throws CoreException if the box dimension differs from the field's
      */
     public EquilibriumSearch search(ScalarField f, Box box, ProgressListener progress) {
+        FinderChecks.sameDimension(f, box);
         int n = f.dimension();
-        if (box.dimension() != n) {
-            throw new CoreException("box has " + box.dimension() + " coordinates, the field has " + n + " "
-                    + f.variables());
-        }
         boolean fixedCount = stoppingRule instanceof MultistartStoppingRule.Fixed;
         long cap = fixedCount ? ((MultistartStoppingRule.Fixed) stoppingRule).starts() : maxStarts;
         long round = fixedCount ? cap : roundSize;
@@ -296,7 +293,7 @@ public final class EquilibriumFinder {
         private double gradientTolerance = 1e-10;
         private long seed = 1L;
         private int maxIterations = 100;
-        private double classificationTolerance = 1e-8;
+        private double classificationTolerance = FinderChecks.DEFAULT_CLASSIFICATION_TOLERANCE;
         private double mergeTolerance = 1e-6;
 
         private Builder() {
@@ -321,28 +318,19 @@ public final class EquilibriumFinder {
 
         /** Starts per round, ≥ 1 (default 64). */
         public Builder roundSize(int value) {
-            if (value < 1) {
-                throw new CoreException("starts per round must be >= 1, got " + value);
-            }
-            roundSize = value;
+            roundSize = FinderChecks.atLeastOne(value, "starts per round");
             return this;
         }
 
         /** The most starts a search draws when its rule is not satisfied, ≥ 1 (default 100,000). */
         public Builder maxStarts(long value) {
-            if (value < 1) {
-                throw new CoreException("max starts must be >= 1, got " + value);
-            }
-            maxStarts = value;
+            maxStarts = FinderChecks.atLeastOne(value, "max starts");
             return this;
         }
 
         /** A point counts as critical when |∇V| ≤ this, finite and &gt; 0 (default 1e-10). */
         public Builder gradientTolerance(double value) {
-            if (!(value > 0) || !Double.isFinite(value)) {
-                throw new CoreException("gradient tolerance must be finite and > 0, got " + value);
-            }
-            gradientTolerance = value;
+            gradientTolerance = FinderChecks.positive(value, "gradient tolerance");
             return this;
         }
 
@@ -354,28 +342,19 @@ public final class EquilibriumFinder {
 
         /** Newton iterations per start, ≥ 1 (default 100). */
         public Builder maxIterations(int value) {
-            if (value < 1) {
-                throw new CoreException("max Newton iterations must be >= 1, got " + value);
-            }
-            maxIterations = value;
+            maxIterations = FinderChecks.atLeastOne(value, "max Newton iterations");
             return this;
         }
 
         /** Relative threshold for a zero Hessian eigenvalue, finite and ≥ 0 (default 1e-8). */
         public Builder classificationTolerance(double value) {
-            if (!(value >= 0) || !Double.isFinite(value)) {
-                throw new CoreException("classification tolerance must be finite and >= 0, got " + value);
-            }
-            classificationTolerance = value;
+            classificationTolerance = FinderChecks.classificationTolerance(value);
             return this;
         }
 
         /** Points closer than this fraction of the box width in every coordinate are merged, in (0, 1) (default 1e-6). */
         public Builder mergeTolerance(double value) {
-            if (!(value > 0 && value < 1)) {
-                throw new CoreException("merge tolerance must be in (0, 1), got " + value);
-            }
-            mergeTolerance = value;
+            mergeTolerance = FinderChecks.inUnitInterval(value, "merge tolerance");
             return this;
         }
 
