@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SelectionCommandTest {
 
     private static final String TIDY = "group,analysis,term,estimate,std.error,statistic,p.value,conf.low,conf.high,"
-            + "boot.se,perm.p.value,boot.conf.low,boot.conf.high";
+            + "boot.se,perm.p.value,boot.conf.low,boot.conf.high,glm.p.value";
 
     @TempDir
     static Path shared;
