@@ -82,7 +82,7 @@ final class GroupInference {
         List<String> notes = new ArrayList<>(r.notes());
         int k = r.traits().size();
         double[][] z = standardized(rows, sm);
-        double[][] cov = covariateDesign(rows, sm.coding());
+        double[][] cov = sm.coding().design(rows);
         double[] w = rows.fitness();
         Model glmModel = options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC;
         GlmGradients gradients = null;
@@ -199,21 +199,6 @@ final class GroupInference {
         }
     }
 
-    /** The covariates' design columns of every stored individual (n × r), or null without covariates. */
-    static double[][] covariateDesign(RowStore rows, org.fallline.evolution.internal.CovariateCoding coding) {
-        if (coding.width() == 0) {
-            return null;
-        }
-        int k = rows.traits();
-        double[] raw = new double[k + rows.covariates()];
-        double[][] c = new double[rows.size()][coding.width()];
-        for (int i = 0; i < rows.size(); i++) {
-            rows.values(i, raw);
-            coding.fill(raw, k, c[i], 0);
-        }
-        return c;
-    }
-
     /** z = (x − x̄)/c for every stored individual, with the group's means and scales. */
     private static double[][] standardized(RowStore rows, StandardizedMoments sm) {
         int k = rows.traits();
@@ -250,7 +235,7 @@ final class GroupInference {
                 rows.values(i, x);
                 sample.add(rows.fitness(i), x);
             }
-            return GlmAnalysis.estimates(model, standardizedResample(sample), covariateDesign(sample, sm.coding()),
+            return GlmAnalysis.estimates(model, standardizedResample(sample), sm.coding().design(sample),
                     sample.fitness(), withBeta, withGamma, withJs);
         };
         Replicates rep;

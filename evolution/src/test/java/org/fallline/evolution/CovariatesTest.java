@@ -32,7 +32,7 @@ class CovariatesTest {
         return PhenotypeCsv.open(ReferenceTable.resource("/data/bumpus_second_transcription.csv"));
     }
 
-    /** The synthetic set with a column site = id mod 3. */
+    /** The synthetic set with columns site = id mod 3 and grp = id mod 2. */
     static PhenotypeSource syntheticBySite() throws IOException {
         String text;
         try (InputStream in = CovariatesTest.class.getResourceAsStream("/data/synthetic_selection_n2000.csv")) {
@@ -40,10 +40,10 @@ class CovariatesTest {
         }
         StringBuilder sb = new StringBuilder();
         String[] lines = text.split("\r?\n");
-        sb.append(lines[0]).append(",site\n");
+        sb.append(lines[0]).append(",site,grp\n");
         for (int i = 1; i < lines.length; i++) {
             long id = Long.parseLong(lines[i].substring(0, lines[i].indexOf(',')));
-            sb.append(lines[i]).append(',').append(id % 3).append('\n');
+            sb.append(lines[i]).append(',').append(id % 3).append(',').append(id % 2).append('\n');
         }
         return PhenotypeCsv.of("synthetic.csv", sb.toString());
     }
@@ -155,6 +155,54 @@ class CovariatesTest {
         glm("synthetic_wing_site", g, false);
         assertEquals(List.of("wing_mm", "site:1", "site:2"), g.covariates().stream().map(Coefficient::term).toList());
         assertTrue(g.glm().isEmpty(), "no Poisson gradients unless asked for");
+    }
+
+    @Test
+    void compareGroupsWithACovariateAsAnova() throws IOException {
+        for (Model m : new Model[] {Model.OLS, Model.POISSON}) {
+            SelectionReport r = new SelectionAnalysis().analyze(syntheticBySite(), SelectionOptions.builder()
+                    .fitness("W").traits("body_length_mm", "mass_g").covariates("wing_mm").by("grp").model(m)
+                    .compareGroups(true).build());
+            String analysis = m == Model.OLS ? "compare_F" : "compare_LRT_poisson";
+            assertEquals(2, r.comparisons().size());
+            for (Coefficient c : r.comparisons()) {
+                ReferenceTable.Row ref = REF.get("synthetic_by_parity_wing", analysis, c.term());
+                Tolerance.relative(ref.estimate(), c.estimate(), 1e-7, analysis + " " + c.term());
+                Tolerance.relative(ref.noteValue("p"), c.pValue().getAsDouble(), 1e-6, analysis + " p " + c.term());
+            }
+        }
+    }
+
+    /**
+     * The bootstrap and permutation refits carry the covariates: the bootstrap statistic of the sample itself is
+     * lm's β and γ, and the Freedman–Lane statistic of the identity permutation is lm's t of each β and γ.
+     */
+    @Test
+    void resamplingRefitsIncludeTheCovariates() {
+        List<String> header = new java.util.ArrayList<>();
+        double[][] data = Tables.read("/data/synthetic_selection_n2000.csv", header);
+        org.fallline.evolution.internal.CovariateCoding coding = org.fallline.evolution.internal.CovariateCoding
+                .builder().numeric("wing_mm").categorical("site", List.of("0", "1", "2"), List.of(0, 1, 2)).build();
+        org.fallline.evolution.internal.GroupAccumulator acc = new org.fallline.evolution.internal.GroupAccumulator(
+                "all", 2, true, coding);
+        for (double[] row : data) {
+            acc.add(row[4], new double[] {row[1], row[2], row[3], row[0] % 3}, true);
+        }
+        org.fallline.evolution.internal.StandardizedMoments sm = new org.fallline.evolution.internal
+                .StandardizedMoments(acc.sums(), Standardization.SD);
+        org.fallline.evolution.internal.ResamplingStatistics stats = new org.fallline.evolution.internal
+                .ResamplingStatistics(acc.rows(), coding, Standardization.SD, true, null);
+        int[] identity = java.util.stream.IntStream.range(0, data.length).toArray();
+        double[] boot = stats.bootstrap(identity);
+        double[] perm = stats.permutation(sm).apply(identity);
+        String ds = "synthetic_wing_site";
+        List<String> terms = List.of("body_length_mm", "mass_g", "body_length_mm:body_length_mm",
+                "body_length_mm:mass_g", "mass_g:mass_g");
+        for (int t = 0; t < terms.size(); t++) {
+            ReferenceTable.Row ref = REF.get(ds, t < 2 ? "beta" : "gamma", terms.get(t));
+            Tolerance.relative(ref.estimate(), boot[t], REL, "bootstrap statistic " + terms.get(t));
+            Tolerance.relative(ref.noteValue("t"), perm[t], REL, "Freedman-Lane t " + terms.get(t));
+        }
     }
 
     @Test

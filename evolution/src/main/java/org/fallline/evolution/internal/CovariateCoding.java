@@ -146,6 +146,21 @@ public final class CovariateCoding {
         return categorical[j];
     }
 
+    /** The design columns of every stored individual (n × r), or null when there are no covariate columns. */
+    public double[][] design(RowStore rows) {
+        if (width() == 0) {
+            return null;
+        }
+        int k = rows.traits();
+        double[] raw = new double[k + rows.covariates()];
+        double[][] c = new double[rows.size()][width()];
+        for (int i = 0; i < rows.size(); i++) {
+            rows.values(i, raw);
+            fill(raw, k, c[i], 0);
+        }
+        return c;
+    }
+
     /**
      * Writes the design columns of one individual.
      *
