@@ -50,6 +50,7 @@ final class GlmAnalysis {
         List<Coefficient> gamma = new ArrayList<>();
         List<Coefficient> gammaJs = new ArrayList<>();
         List<String> diagnoses = new ArrayList<>();
+        SecondOrderFitness secondOrder = null;
         GlmFit f1 = fit(model, NonNormalGradients.firstOrderDesign(z), w);
         if (f1.separation()) {
             diagnoses.add(family + " β not reported, first-order " + family + " fit: " + f1.diagnosis());
@@ -66,6 +67,7 @@ final class GlmAnalysis {
             } else {
                 AverageDerivatives.Result g = AverageDerivatives.gamma(f2, z, meanW, link(model), true);
                 double js = model == Model.LOGISTIC ? meanP1mP(f2) / meanW : 0;
+                secondOrder = SecondOrderFitness.ofBasis(model, f2.coefficients(), k, 0, meanW);
                 int at = 0;
                 for (int i = 0; i < k; i++) {
                     for (int j = i; j < k; j++) {
@@ -82,7 +84,7 @@ final class GlmAnalysis {
                 }
             }
         }
-        return new GlmGradients(model, beta, gamma, gammaJs, diagnoses);
+        return new GlmGradients(model, beta, gamma, gammaJs, diagnoses, java.util.Optional.ofNullable(secondOrder));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.fallline.evolution;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Selection gradients on the scale of relative fitness from a generalised linear model of absolute
@@ -25,15 +26,23 @@ import java.util.List;
  * @param gamma     γ upper triangle (term {@code a:b}), empty when not fitted or unreliable
  * @param gammaJs   Janzen &amp; Stern's γ (logistic only), empty otherwise
  * @param diagnoses warnings about the fits (separation, non-convergence), empty when all is well
+ * @param secondOrder the fitted second-order fitness function whose average derivatives γ is, empty when the
+ *                  second-order model was not fitted or is unreliable (what the figures draw)
  */
 public record GlmGradients(Model model, List<Coefficient> beta, List<Coefficient> gamma, List<Coefficient> gammaJs,
-        List<String> diagnoses) {
+        List<String> diagnoses, Optional<SecondOrderFitness> secondOrder) {
 
     public GlmGradients {
         beta = List.copyOf(beta);
         gamma = List.copyOf(gamma);
         gammaJs = List.copyOf(gammaJs);
         diagnoses = List.copyOf(diagnoses);
+    }
+
+    /** Gradients without a fitted second-order function. */
+    public GlmGradients(Model model, List<Coefficient> beta, List<Coefficient> gamma, List<Coefficient> gammaJs,
+            List<String> diagnoses) {
+        this(model, beta, gamma, gammaJs, diagnoses, Optional.empty());
     }
 
     /** The tidy-table analysis name of β: {@code beta_logistic} or {@code beta_poisson}. */

@@ -227,7 +227,7 @@ final class GroupInference {
         int at = withBootstrap(beta, se, ci, 0);
         at = withBootstrap(gamma, se, ci, at);
         withBootstrap(gammaJs, se, ci, at);
-        return new GlmGradients(model, beta, gamma, gammaJs, gl.diagnoses());
+        return new GlmGradients(model, beta, gamma, gammaJs, gl.diagnoses(), gl.secondOrder());
     }
 
     /** Standardises a resample within itself, as the least-squares bootstrap does. */

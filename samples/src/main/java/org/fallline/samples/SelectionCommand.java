@@ -207,9 +207,10 @@ final class SelectionCommand implements Callable<Integer> {
                 }
             }
             if (staged != null) {
-                writeOutputs(staged, sample, options, report, provenance);
+                List<String> figureNotes = writeOutputs(staged, sample, options, report, provenance);
                 List<Path> written = staged.commit();
                 if (!quiet.isSet()) {
+                    figureNotes.forEach(n -> err.println("note: " + n));
                     err.println("wrote " + written.size() + " files to " + out);
                 }
             }
@@ -396,8 +397,9 @@ final class SelectionCommand implements Callable<Integer> {
         Csv.write(out, TIDY_HEADER, rows);
     }
 
-    private void writeOutputs(StagedDirectory staged, SelectionSample sample, SelectionOptions options,
-                              SelectionReport report, Provenance provenance) throws IOException {
+    /** Writes the tables, then the figures; returns notes on figures left out. */
+    private List<String> writeOutputs(StagedDirectory staged, SelectionSample sample, SelectionOptions options,
+                                      SelectionReport report, Provenance provenance) throws IOException {
         try (var w = Files.newBufferedWriter(staged.file("selection.csv"), StandardCharsets.UTF_8)) {
             writeTidy(report, w);
         }
@@ -409,7 +411,7 @@ final class SelectionCommand implements Callable<Integer> {
         tw.flush();
         Files.writeString(staged.file("selection.txt"), table.toString(), StandardCharsets.UTF_8);
         // the tables are written first: the figures come after them
-        SelectionFigures.write(staged, sample, options, report, surface, svg);
+        return SelectionFigures.write(staged, sample, options, report, surface, svg);
     }
 
     /** Reads sd|mean|none. */

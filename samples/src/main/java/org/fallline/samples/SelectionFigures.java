@@ -44,9 +44,13 @@ final class SelectionFigures {
             }
             String suffix = many ? "-" + fileSafe(g.group()) : "";
             String title = many ? " (" + options.by().orElse("group") + " = " + g.group() + ")" : "";
-            JFreeChart surface = SurfaceFigure.of(g, ind, surfaceTraits, options, title);
+            StringBuilder why = new StringBuilder();
+            JFreeChart surface = SurfaceFigure.of(g, ind, surfaceTraits, options, title, why);
             if (surface != null) {
                 write(surface, staged, "surface" + suffix, svg);
+            } else if (g.traits().size() > 1 && !why.isEmpty()) {
+                notes.add("no fitness surface" + (many ? " for " + options.by().orElse("group") + " = " + g.group()
+                        : "") + ": " + why);
             }
             for (int i = 0; i < g.traits().size(); i++) {
                 String name = g.traits().get(i);

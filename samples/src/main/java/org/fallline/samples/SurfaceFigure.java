@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.fallline.evolution.CanonicalAnalysis;
 import org.fallline.evolution.GroupReport;
-import org.fallline.evolution.QuadraticSelectionMatrix;
+import org.fallline.evolution.Model;
 import org.fallline.evolution.SelectionOptions;
 import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.Numbers;
@@ -21,12 +21,14 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * The fitted second-order fitness surface w(z) = α + bᵀz + ½zᵀγz of a group over two directions of standardised
- * trait space: the two canonical axes with the largest |λ| (Phillips &amp; Arnold 1989, <i>Evolution</i> 43:
- * 1209–1222), the others held at 0 (the mean phenotype), or two chosen traits in their own units with the others
- * at their means. Drawn only over the convex hull of the individuals (JTS {@link ConvexHull}): a quadratic
- * extrapolated beyond the data says nothing. The colour scale has even steps and is cut to the possible range of
- * relative fitness — [0, ∞), or [0, 1/W̄] for survival — with the cut said in the subtitle. The individuals are laid
+ * The fitted fitness surface of a group under {@code --model} ({@link FittedSurface}: the least-squares quadratic,
+ * the second-order logistic probability or the second-order Poisson model's exp(η)/W̄) over two directions of
+ * standardised trait space: the two canonical axes of the least-squares γ with the largest |λ| (Phillips &amp;
+ * Arnold 1989, <i>Evolution</i> 43: 1209–1222), the others held at 0 (the mean phenotype), or two chosen traits in
+ * their own units with the others at their means. Drawn only over the convex hull of the individuals (JTS
+ * {@link ConvexHull}): a surface extrapolated beyond the data says nothing. The colour scale has even steps; a
+ * least-squares quadratic is cut to the possible range of relative fitness — [0, ∞), or [0, 1/W̄] for survival —
+ * with the cut said in the subtitle, while the GLM surfaces stay in range by their link. The individuals are laid
  * over it (at most {@value #MAX_POINTS}, a random sample), survivors and deaths in two marks with the deaths on top.
  */
 final class SurfaceFigure {
@@ -38,13 +40,86 @@ final class SurfaceFigure {
     private SurfaceFigure() {
     }
 
-    /** The surface of {@code g}, or null without a second-order fit or with fewer than two traits. */
+    /**
+     * The plane a surface figure is drawn over and the surface's values on it.
+     *
+     * @param grid    the surface on the plane's grid in axis units (NaN outside the convex hull), cut to the
+     *                possible range
+     * @param u       the plane's first direction in z
+     * @param v       its second direction
+     * @param offset  axis value at s = 0 (the trait's mean for trait axes, 0 for canonical axes)
+     * @param unit    axis units per unit of s (the trait's scale for trait axes, 1 for canonical axes)
+     * @param s       the individuals' first coordinate, z units
+     * @param t       their second coordinate
+     * @param xLabel  first axis label
+     * @param yLabel  second axis label
+     * @param held    what the other directions are held at ("" for two traits)
+     * @param cut     whether the surface left its possible range somewhere and was cut
+     */
+    record Plane(Figures.Grid grid, double[] u, double[] v, double[] offset, double[] unit, double[] s, double[] t,
+            String xLabel, String yLabel, String held, boolean cut) {
+
+        /** The point z of trait space at axis coordinates (x, y). */
+        double[] z(double x, double y) {
+            return point(u, v, (x - offset[0]) / unit[0], (y - offset[1]) / unit[1]);
+        }
+    }
+
+    /** z = a·u + b·v. */
+    private static double[] point(double[] u, double[] v, double a, double b) {
+        double[] p = new double[u.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = a * u[i] + b * v[i];
+        }
+        return p;
+    }
+
+    /**
+     * The surface of {@code g} under {@code --model}, or null (with the reason in {@code why}) without a
+     * second-order fit of that model or with fewer than two traits.
+     */
     static JFreeChart of(GroupReport g, SelectionSample.Group sample, List<String> chosen, SelectionOptions options,
-                         String titleSuffix) {
-        if (g.quadratic().isEmpty() || g.traits().size() < 2) {
+                         String titleSuffix, StringBuilder why) {
+        if (g.traits().size() < 2) {
+            why.append("a surface needs two traits");
             return null;
         }
-        QuadraticSelectionMatrix q = g.quadratic().get();
+        FittedSurface surface = FittedSurface.of(g, options.model(), sample.binary(), why).orElse(null);
+        if (surface == null) {
+            return null;
+        }
+        Plane plane = plane(g, sample, chosen, options, surface);
+        if (plane == null) {
+            why.append("the canonical analysis is missing");
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] row : plane.grid().z()) {
+            for (double w : row) {
+                if (Double.isFinite(w)) {
+                    lo = Math.min(lo, w);
+                    hi = Math.max(hi, w);
+                }
+            }
+        }
+        if (!(hi > lo)) {
+            why.append("the fitted surface is flat over the data");
+            return null;
+        }
+        JFreeChart chart = Figures.colourMap("Fitted fitness surface" + titleSuffix, plane.xLabel(), plane.yLabel(),
+                surface.label(), plane.grid(), true, individuals(plane.s(), plane.t(), sample, plane.offset(),
+                        plane.unit()), Figures.linearLevels(lo, hi));
+        String sub = surface.formula() + " over the convex hull of the individuals"
+                + (plane.held().isEmpty() ? "" : "; " + plane.held())
+                + (plane.cut() ? "; cut to the possible range " + surface.range() : "");
+        chart.addSubtitle(new TextTitle(sub));
+        return chart;
+    }
+
+    /** The plane of the figure and the surface on it; null without the canonical analysis it needs. */
+    static Plane plane(GroupReport g, SelectionSample.Group sample, List<String> chosen, SelectionOptions options,
+                       FittedSurface surface) {
         int k = g.traits().size();
         double[] u = new double[k];
         double[] v = new double[k];
@@ -81,7 +156,10 @@ final class SurfaceFigure {
             }
             xLabel = "m" + (a + 1) + " (λ = " + Numbers.table(lambda[a]) + ") = " + loadings(u, g.traits());
             yLabel = "m" + (b + 1) + " (λ = " + Numbers.table(lambda[b]) + ") = " + loadings(v, g.traits());
-            held = k > 2 ? "other canonical axes held at 0 (the mean phenotype); traits standardised" : "traits standardised";
+            // the canonical axes are those of the least-squares γ whatever the model drawn
+            String axes = options.model() == Model.OLS ? "" : "canonical axes of the least-squares γ; ";
+            held = axes + (k > 2 ? "other canonical axes held at 0 (the mean phenotype); traits standardised"
+                    : "traits standardised");
         } else {
             return null;
         }
@@ -96,15 +174,10 @@ final class SurfaceFigure {
             }
         }
         PreparedGeometry hull = hull(s, t);
-        double alpha = q.intercept().estimate();
-        double[] lin = q.linearValues();
-        double[][] gamma = q.matrix();
         double sLo = Arrays.stream(s).min().orElse(-1);
         double sHi = Arrays.stream(s).max().orElse(1);
         double tLo = Arrays.stream(t).min().orElse(-1);
         double tHi = Arrays.stream(t).max().orElse(1);
-        boolean binary = sample.binary();
-        double ceiling = binary ? 1 / g.meanFitness() : Double.POSITIVE_INFINITY;
         boolean[] cut = {false};
         GeometryFactory gf = new GeometryFactory();
         double[] off = offset;
@@ -115,43 +188,15 @@ final class SurfaceFigure {
             if (hull != null && !hull.covers(gf.createPoint(new Coordinate(a, b)))) {
                 return Double.NaN;
             }
-            double[] p = new double[k];
-            for (int i = 0; i < k; i++) {
-                p[i] = a * u[i] + b * v[i];
-            }
-            double w = alpha;
-            for (int i = 0; i < k; i++) {
-                w += lin[i] * p[i];
-                for (int j = 0; j < k; j++) {
-                    w += 0.5 * p[i] * gamma[i][j] * p[j];
-                }
-            }
-            if (w < 0 || w > ceiling) {
+            double[] z = point(u, v, a, b);
+            double w = surface.value().applyAsDouble(z);
+            if (w < surface.floor() || w > surface.ceiling()) {
                 cut[0] = true;
-                return Math.max(0, Math.min(ceiling, w));
             }
-            return w;
-        }, off[0] + un[0] * sLo, off[0] + un[0] * sHi, off[1] + un[1] * tLo, off[1] + un[1] * tHi, GRID, GRID);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] row : grid.z()) {
-            for (double w : row) {
-                if (Double.isFinite(w)) {
-                    lo = Math.min(lo, w);
-                    hi = Math.max(hi, w);
-                }
-            }
-        }
-        if (!(hi > lo)) {
-            return null;
-        }
-        JFreeChart chart = Figures.colourMap("Fitted fitness surface" + titleSuffix, xLabel, yLabel,
-                "fitted relative fitness w", grid, true, individuals(s, t, sample, off, un), Figures.linearLevels(lo, hi));
-        String sub = "w(z) = α + b·z + ½ z·γz over the convex hull of the individuals"
-                + (held.isEmpty() ? "" : "; " + held)
-                + (cut[0] ? "; cut to the possible range [0, " + (binary ? "1/W̄ = " + Numbers.table(ceiling) : "∞") + ")" : "");
-        chart.addSubtitle(new TextTitle(sub));
-        return chart;
+            return surface.cut(z);
+        }, offset[0] + unit[0] * sLo, offset[0] + unit[0] * sHi, offset[1] + unit[1] * tLo, offset[1] + unit[1] * tHi,
+                GRID, GRID);
+        return new Plane(grid, u, v, offset, unit, s, t, xLabel, yLabel, held, cut[0]);
     }
 
     private static String label(String trait, SelectionOptions options) {
