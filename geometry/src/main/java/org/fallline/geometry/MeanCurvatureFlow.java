@@ -185,7 +185,7 @@ public final class MeanCurvatureFlow {
         boolean geometric = form == Form.GEOMETRIC;
         SparsePattern pattern = scheme == Scheme.SEMI_IMPLICIT ? SparsePattern.of(mesh) : null;
         AreaFunctional area = new AreaFunctional(mesh, pattern, false);
-        HessianSolver solver = scheme == Scheme.SEMI_IMPLICIT ? LinearSolvers.forMesh(mesh) : null;
+        HessianSolver solver = scheme == Scheme.SEMI_IMPLICIT ? LinearSolvers.forMesh(mesh, pattern) : null;
         double[] matrix = pattern == null ? null : new double[pattern.nonZeros()];
         int n = mesh.unknowns();
         double[] grad = new double[n];
@@ -218,7 +218,8 @@ public final class MeanCurvatureFlow {
                     grad[i] = -grad[i];
                 }
                 Arrays.fill(delta, 0);
-                solver.solve(pattern, matrix, grad, delta, 1e-10);
+                solver.setMatrix(matrix);
+                solver.solve(grad, delta, 1e-10);
             }
             double change = 0;
             for (int v = 0; v < u.length; v++) {

@@ -86,7 +86,8 @@ final class HeatCommand implements Callable<Integer> {
     List<String> bc = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto, crank-nicolson, bdf2, tr-bdf2, spectral or explicit:NAME (euler, midpoint, rk4, "
+            description = "auto, crank-nicolson, bdf2, tr-bdf2, radau5 (1-D), spectral or explicit:NAME (euler, "
+                    + "midpoint, rk4, "
                     + "gill, three-eighths, luther, dp54, dp853, higham-hall54, gbs, adams-bashforth, adams-moulton) "
                     + "(default: ${DEFAULT-VALUE}).")
     String method;

@@ -95,6 +95,17 @@ class HeatCommandTest {
         assertTrue(wrong.err().startsWith("error: ") && wrong.err().contains("u0.csv"), wrong::toString);
     }
 
+    @Test
+    void radauOfOrderFiveMeetsTheExactSolutionWithTimeDependentData() throws IOException {
+        Run.Result r = Run.fallline("heat", "--n", "60", "--initial", "cos(x)", "--bc", "dirichlet:exp(-t)*cos(x)",
+                "--exact", "exp(-t)*cos(x)", "--t-end", "0.5", "--method", "radau5", "--format", "json");
+        assertEquals(0, r.status(), r::toString);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals("radau5", root.get("method").textValue());
+        // the same spatial bound as above (1.1e-5); the time error is kept below it
+        assertTrue(root.get("maxError").doubleValue() < 2e-5, r.out());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--n|1|--n must be at least 2",
@@ -110,6 +121,7 @@ class HeatCommandTest {
         "--bc|sticky|unknown boundary condition",
         "--method|explicit:euler --dt 1e-4|stability limit",
         "--method|magic|unknown method",
+        "--method|radau5 --dim 2|--method radau5 is for 1-D problems",
         "--exact|u*x|--exact: unknown name 'u'",
     })
     void badInputIsOneErrorLineAndExitTwo(String option, String value, String message) {

@@ -4,7 +4,7 @@ import org.fallline.physics.PhysicsException;
 
 /**
  * How to solve a {@link HeatProblem}: the method ({@code auto}, {@code crank-nicolson}, {@code bdf2},
- * {@code tr-bdf2}, {@code spectral} or {@code explicit:NAME} with NAME an {@link ExplicitScheme}),
+ * {@code tr-bdf2}, {@code radau5} (1-D), {@code spectral} or {@code explicit:NAME} with NAME an {@link ExplicitScheme}),
  * an optional fixed step Δt and local error tolerance (NaN for none: then every method keeps its
  * time error below the spatial truncation error), the number of equally spaced output times
  * (including t = 0 and T), an optional exact solution to measure the error against, and whether a

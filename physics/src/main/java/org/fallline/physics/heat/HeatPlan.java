@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param problem   the problem
  * @param options   the options
- * @param method    the method that will run: crank-nicolson, bdf2, tr-bdf2, spectral or explicit:NAME
+ * @param method    the method that will run: crank-nicolson, bdf2, tr-bdf2, radau5, spectral or explicit:NAME
  * @param reason    why this method (one sentence)
  * @param stiffness the stiffness figures
  * @param warnings  things to say before the run

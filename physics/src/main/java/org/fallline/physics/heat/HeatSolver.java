@@ -10,7 +10,8 @@ import org.fallline.physics.PhysicsException;
  * Solves a {@link HeatProblem} by the method of lines, in two calls: {@link #plan} checks everything
  * and decides the method (no work, nothing allocated in proportion to the grid), {@link #solve} runs
  * it. Methods: {@code spectral} (exact in time, {@link SpectralPropagator}), the implicit
- * {@code crank-nicolson}, {@code bdf2} and {@code tr-bdf2} ({@link ImplicitStepper}) and
+ * {@code crank-nicolson}, {@code bdf2} and {@code tr-bdf2} ({@link ImplicitStepper}), the 1-D
+ * {@code radau5} (Radau IIA of order 5, {@link RadauStepper}) and
  * {@code explicit:NAME} (a Hipparchus integrator, {@link ExplicitScheme}); {@code auto} takes the
  * exact path where it applies (it is the fastest: one transform per output time) and TR-BDF2
  * otherwise (no step limit, L-stable).
@@ -24,7 +25,8 @@ public final class HeatSolver {
     }
 
     /** The method names accepted besides explicit:NAME. */
-    public static final List<String> METHODS = List.of("auto", "crank-nicolson", "bdf2", "tr-bdf2", "spectral");
+    public static final List<String> METHODS = List.of("auto", "crank-nicolson", "bdf2", "tr-bdf2", "radau5",
+            "spectral");
 
     /**
      * Checks the problem and options and decides the method.
@@ -40,7 +42,7 @@ public final class HeatSolver {
             scheme = ExplicitScheme.byLabel(method.substring("explicit:".length()));
         } else if (!METHODS.contains(method)) {
             throw PhysicsException.badInput("--method " + options.method() + ": unknown method; expected auto, "
-                    + "crank-nicolson, bdf2, tr-bdf2, spectral or explicit:NAME with NAME one of "
+                    + "crank-nicolson, bdf2, tr-bdf2, radau5, spectral or explicit:NAME with NAME one of "
                     + String.join(", ", ExplicitScheme.labels()));
         }
         for (int a = 0; a < problem.dimension(); a++) {
@@ -80,6 +82,15 @@ public final class HeatSolver {
             }
             case "crank-nicolson", "bdf2", "tr-bdf2" -> reason = "forced: implicit " + method
                     + (Double.isNaN(options.dt()) ? ", adaptive steps" : ", fixed step " + options.dt());
+            case "radau5" -> {
+                if (problem.dimension() != 1) {
+                    throw PhysicsException.badInput("--method radau5 is for 1-D problems (its stages are a real and a "
+                            + "complex tridiagonal solve); in " + problem.dimension()
+                            + "-D use --method tr-bdf2, crank-nicolson or bdf2");
+                }
+                reason = "forced: implicit Radau IIA of order 5"
+                        + (Double.isNaN(options.dt()) ? ", adaptive steps" : ", fixed step " + options.dt());
+            }
             default -> reason = explicitPlan(problem, options, scheme, stiffness, warnings);
         }
         return new HeatPlan(problem, options, method, reason, stiffness, warnings, bytes);
@@ -165,6 +176,12 @@ public final class HeatSolver {
                 rec.sample(i, u);
             }
             steps = 0;
+        } else if (plan.method().equals("radau5")) {
+            RadauStepper stepper = new RadauStepper(op, options.tol(), options.dt());
+            stepper.run(u0, rec);
+            steps = stepper.steps();
+            rejected = stepper.rejected();
+            work = stepper.solves();
         } else if (implicit) {
             ImplicitStepper.Scheme scheme = switch (plan.method()) {
                 case "crank-nicolson" -> ImplicitStepper.Scheme.CRANK_NICOLSON;

@@ -92,9 +92,12 @@ final class FourierModes {
         };
     }
 
-    /** The methods that apply: every implicit one, auto, explicit ones, and spectral for zero data. */
+    /** The methods that apply: every implicit one (radau5 in 1-D), auto, explicit ones, and spectral for zero data. */
     List<String> methods(boolean allExplicit) {
         List<String> m = new ArrayList<>(List.of("auto", "crank-nicolson", "bdf2", "tr-bdf2"));
+        if (dimension == 1) {
+            m.add("radau5");
+        }
         if (side == Side.DIRICHLET || side == Side.NEUMANN || side == Side.PERIODIC) {
             m.add("spectral");
         }

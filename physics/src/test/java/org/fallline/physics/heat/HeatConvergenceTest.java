@@ -69,6 +69,9 @@ class HeatConvergenceTest {
             check(p, reference, "crank-nicolson", 2, 0.004, d);
             check(p, reference, "bdf2", 2, 0.004, d);
             check(p, reference, "tr-bdf2", 2, 0.004, d);
+            if (d == 1) {
+                check(p, reference, "radau5", 5, 0.01, d);
+            }
             check(p, reference, "explicit:euler", 1, 0.8 * limit, d);
             check(p, reference, "explicit:midpoint", 2, 0.8 * limit, d);
             check(p, reference, "explicit:rk4", 4, limit, d);
