@@ -69,6 +69,11 @@ final class GroupAnalysis {
         if (sm.overflowColumn() >= 0) {
             throw beyondDoublePrecision(sm, sm.overflowColumn(), label);
         }
+        if (sm.covariateOverflowColumn() >= 0) {
+            throw new SelectionException("--covariates: values of '" + sm.coding().columnNames()
+                    .get(sm.covariateOverflowColumn()) + "'" + in(label) + " are too far from 1 for double precision:"
+                    + " their squares or sums overflow; rescale the column (for example to other units)");
+        }
         double wbar = sm.meanFitness();
         double scale = sm.relativeScale();
         double offset = sm.relativeOffset();
@@ -220,16 +225,20 @@ final class GroupAnalysis {
                     + " value (first at line " + acc.droppedLines().get(0) + ")";
             throw new SelectionException(where + " has no complete rows" + why);
         }
-        int p1 = PolynomialBasis.firstOrderSize(k);
-        int p2 = PolynomialBasis.secondOrderSize(k);
-        String traitWord = k == 1 ? " trait" : " traits";
+        // covariate columns are parameters of every model too
+        int r = acc.coding().width();
+        int p1 = PolynomialBasis.firstOrderSize(k) + r;
+        int p2 = PolynomialBasis.secondOrderSize(k) + r;
+        String traitWord = (k == 1 ? " trait" : " traits") + (r == 0 ? "" : " and " + r + " covariate column"
+                + (r == 1 ? "" : "s"));
         if (options.quadratic() && n < p2 + 1) {
             throw new SelectionException("the second-order model of " + k + traitWord + " needs at least " + (p2 + 1)
-                    + " individuals, " + where + " has " + n + ": use fewer traits or the first-order model alone");
+                    + " individuals, " + where + " has " + n + ": use fewer traits" + (r == 0 ? "" : " or covariates")
+                    + " or the first-order model alone");
         }
         if (n < p1 + 1) {
             throw new SelectionException("the first-order model of " + k + traitWord + " needs at least " + (p1 + 1)
-                    + " individuals, " + where + " has " + n + ": use fewer traits");
+                    + " individuals, " + where + " has " + n + ": use fewer traits" + (r == 0 ? "" : " or covariates"));
         }
         if (acc.maxFitness() <= 0) {
             throw new SelectionException("mean fitness is 0 in " + where
@@ -244,6 +253,15 @@ final class GroupAnalysis {
                     + " are too large to analyse: their sums of squares overflow double precision; rescale fitness");
         }
         ShiftedDesign sums = acc.sums();
+        double[] covMax = sums.covariateMaxAbs();
+        for (int j = 0; j < covMax.length; j++) {
+            // covariates enter uncentred: their own squares, summed, must stay finite
+            if (!Double.isFinite(square(covMax[j]) * n * n)) {
+                throw new SelectionException("--covariates: values of '" + acc.coding().columnNames().get(j) + "' up to "
+                        + covMax[j] + " in " + where + " are too large to analyse: their sums of squares overflow double"
+                        + " precision; rescale it (other units)");
+            }
+        }
         double[] min = sums.min();
         double[] max = sums.max();
         for (int i = 0; i < k; i++) {

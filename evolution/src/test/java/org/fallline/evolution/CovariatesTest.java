@@ -206,6 +206,21 @@ class CovariatesTest {
     }
 
     @Test
+    void covariatesBeyondDoublePrecisionAreRefusedByName() {
+        StringBuilder sb = new StringBuilder("W,x,c\n");
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {
+            sb.append(rnd.nextInt(2)).append(',').append(rnd.nextGaussian()).append(',')
+                    .append(rnd.nextGaussian() * 1e200).append('\n');
+        }
+        SelectionException e = assertThrows(SelectionException.class, () -> new SelectionAnalysis().analyze(
+                PhenotypeCsv.of("big.csv", sb.toString()), SelectionOptions.builder().fitness("W").traits("x")
+                        .covariates("c").build()));
+        assertEquals(SelectionException.Kind.BAD_INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("--covariates: values of 'c' up to "), e.getMessage());
+    }
+
+    @Test
     void poissonGradientsWithCovariates() throws IOException {
         GroupReport g = run(syntheticBySite(), SelectionOptions.builder().fitness("W").traits("body_length_mm", "mass_g")
                 .covariates("wing_mm", "site").categorical("site").model(Model.POISSON));

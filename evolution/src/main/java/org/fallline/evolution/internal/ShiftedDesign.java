@@ -27,6 +27,7 @@ public final class ShiftedDesign {
     private final CovariateCoding coding;
     private final int r;
     private final double[] cov;
+    private final double[] covMaxAbs;
     private double[] cshift;
     private double[] cunit;
     private double[] shift;
@@ -62,6 +63,7 @@ public final class ShiftedDesign {
         this.coding = coding;
         this.r = coding.width();
         this.cov = new double[r];
+        this.covMaxAbs = new double[r];
         this.q = PolynomialBasis.secondOrderSize(k);
         this.secondOrder = secondOrder;
         this.p = secondOrder ? q : PolynomialBasis.firstOrderSize(k);
@@ -91,6 +93,9 @@ public final class ShiftedDesign {
         n++;
         if (r > 0) {
             coding.fill(x, k, cov, 0);
+            for (int j = 0; j < r; j++) {
+                covMaxAbs[j] = Math.max(covMaxAbs[j], Math.abs(cov[j]));
+            }
         }
         if (start != null) {
             int o = started * (k + 1 + r);
@@ -197,6 +202,11 @@ public final class ShiftedDesign {
     /** Number of covariate design columns r. */
     public int covariateColumns() {
         return r;
+    }
+
+    /** The largest |value| of each covariate column (copy). */
+    public double[] covariateMaxAbs() {
+        return covMaxAbs.clone();
     }
 
     /** The covariate columns' origin c₀ (copy). */

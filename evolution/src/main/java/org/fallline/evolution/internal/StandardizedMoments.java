@@ -42,6 +42,7 @@ public final class StandardizedMoments {
     private final double[] min;
     private final double[] max;
     private final int overflow;
+    private final int covariateOverflow;
 
     /** Sparse rows of T: column indices and coefficients. */
     private final int[][] tCol;
@@ -121,6 +122,7 @@ public final class StandardizedMoments {
         this.sumPsi = transform(sum);
         this.sumPsiE = transform(s.sumWithFitness());
         this.design = new double[p + 1][p + 1];
+        int covBad = -1;
         for (int row = 0; row <= p; row++) {
             for (int a = row; a < p; a++) {
                 double acc = 0;
@@ -132,8 +134,12 @@ public final class StandardizedMoments {
                     acc = cunit[a - basis] * rphi[row][a] + cshift[a - basis] * rphi[row][0];
                 }
                 design[row][a] = acc;
-                if (bad < 0 && !Double.isFinite(acc)) {
-                    bad = a < basis ? a : -1;
+                if (!Double.isFinite(acc)) {
+                    if (a >= basis) {
+                        covBad = covBad < 0 ? a - basis : covBad;
+                    } else if (bad < 0) {
+                        bad = a;
+                    }
                 }
             }
             design[row][p] = rphi[row][p];
@@ -149,6 +155,7 @@ public final class StandardizedMoments {
             }
         }
         this.overflow = bad == p ? q : bad;
+        this.covariateOverflow = covBad;
         this.y0 = s.fitnessShift();
         this.v = s.fitnessUnit();
         this.meanW = s.meanFitness();
@@ -175,6 +182,11 @@ public final class StandardizedMoments {
      */
     public int overflowColumn() {
         return overflow;
+    }
+
+    /** The covariate column (0 … r − 1) whose values are beyond double precision, or −1. */
+    public int covariateOverflowColumn() {
+        return covariateOverflow;
     }
 
     public int traits() {
