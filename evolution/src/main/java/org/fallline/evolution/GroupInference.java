@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.fallline.core.ProgressListener;
+import org.fallline.evolution.internal.GlmFit;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.Replicates;
 import org.fallline.evolution.internal.Resampler;
@@ -58,22 +59,38 @@ final class GroupInference {
         return options.model() != Model.OLS || allBinary;
     }
 
-    GroupReport apply(GroupAnalysis.Fitted fitted, GroupAccumulator acc, boolean allBinary) {
+    /**
+     * The GLM whose p-values go beside the least-squares β, γ and covariate rows (Mitchell-Olds &amp; Shaw 1987):
+     * logistic for 0/1 fitness, Poisson for counts, none for other fitness or when a GLM is the model.
+     */
+    static Model glmPFamily(SelectionOptions options, boolean allBinary, boolean allCounts) {
+        if (options.model() != Model.OLS) {
+            return null;
+        }
+        return allBinary ? Model.LOGISTIC : allCounts ? Model.POISSON : null;
+    }
+
+    GroupReport apply(GroupAnalysis.Fitted fitted, GroupAccumulator acc, boolean allBinary, boolean allCounts) {
         GroupReport r = fitted.report();
         StandardizedMoments sm = fitted.moments();
         RowStore rows = acc.rows();
         boolean glm = glmWanted(options, allBinary);
-        if (rows == null || (!glm && options.bootstrap() == 0 && options.permutations() == 0)) {
+        Model pFamily = glmPFamily(options, allBinary, allCounts);
+        if (rows == null || (!glm && pFamily == null && options.bootstrap() == 0 && options.permutations() == 0)) {
             return r;
         }
         List<String> notes = new ArrayList<>(r.notes());
         int k = r.traits().size();
         double[][] z = standardized(rows, sm);
+        double[][] cov = sm.coding().design(rows);
         double[] w = rows.fitness();
         Model glmModel = options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC;
         GlmGradients gradients = null;
+        GlmAnalysis.Fitted glmFits = null;
         if (glm) {
-            gradients = GlmAnalysis.analyse(glmModel, z, w, r.traits(), options.quadratic());
+            glmFits = GlmAnalysis.analyse(glmModel, z, cov, sm.coding(), w, r.traits(),
+                    options.quadratic());
+            gradients = glmFits.gradients();
             for (String d : gradients.diagnoses()) {
                 notes.add(d);
             }
@@ -82,14 +99,22 @@ final class GroupInference {
         List<Coefficient> beta = new ArrayList<>(r.gradient().beta());
         QuadraticSelectionMatrix quad = r.quadratic().orElse(null);
         List<Coefficient> gamma = quad == null ? null : new ArrayList<>(quad.gamma());
+        List<Coefficient> covariates = new ArrayList<>(r.covariates());
+        if (pFamily != null) {
+            GlmFit f1 = glmFits != null ? glmFits.first() : GlmAnalysis.firstOrder(pFamily, z, cov, w);
+            GlmFit f2 = !options.quadratic() ? null : glmFits != null ? glmFits.second()
+                    : GlmAnalysis.secondOrder(pFamily, z, cov, w);
+            GlmPValues.attach(pFamily, f1, f2, k, beta, gamma, covariates, where(r), notes);
+        }
         CanonicalAnalysis can = r.canonical().orElse(null);
         List<Coefficient> lambda = can == null ? null : new ArrayList<>(can.eigenvalues());
         PredictedResponse resp = r.response().orElse(null);
         List<Coefficient> dz = resp == null ? null : new ArrayList<>(resp.response());
         int booted = 0;
         int permuted = 0;
-        ResamplingStatistics stats = new ResamplingStatistics(rows, options.standardization(), options.quadratic(), g);
-        String where = options.by().isPresent() ? " in group '" + r.group() + "'" : "";
+        ResamplingStatistics stats = new ResamplingStatistics(rows, sm.coding(), options.standardization(),
+                options.quadratic(), g);
+        String where = where(r);
 
         if (options.bootstrap() > 0) {
             Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stats::bootstrap,
@@ -152,7 +177,11 @@ final class GroupInference {
                         resp.geneticCovariance()));
         return new GroupReport(r.group(), r.n(), r.dropped(), r.droppedLines(), r.meanFitness(), r.traits(),
                 r.traitMeans(), r.traitSds(), r.scales(), r.differentials(), gradient, q2, c2, r.stationaryPoint(),
-                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes);
+                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes, covariates);
+    }
+
+    private String where(GroupReport r) {
+        return options.by().isPresent() ? " in group '" + r.group() + "'" : "";
     }
 
     private static int withBootstrap(List<Coefficient> list, double[] se, double[][] ci, int at) {
@@ -200,14 +229,14 @@ final class GroupInference {
         }
         Model model = gl.model();
         Function<int[], double[]> stat = idx -> {
-            RowStore sample = new RowStore(k);
-            double[] x = new double[k];
+            RowStore sample = new RowStore(k, rows.covariates());
+            double[] x = new double[k + rows.covariates()];
             for (int i : idx) {
-                rows.traits(i, x);
+                rows.values(i, x);
                 sample.add(rows.fitness(i), x);
             }
-            return GlmAnalysis.estimates(model, standardizedResample(sample), sample.fitness(), withBeta, withGamma,
-                    withJs);
+            return GlmAnalysis.estimates(model, standardizedResample(sample), sm.coding().design(sample),
+                    sample.fitness(), withBeta, withGamma, withJs);
         };
         Replicates rep;
         try {

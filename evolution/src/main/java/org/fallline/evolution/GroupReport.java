@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param group            the group's label ({@code all} without {@code by})
  * @param n                individuals analysed (complete rows)
- * @param dropped          rows of this group dropped for a missing fitness or trait value
+ * @param dropped          rows of this group dropped for a missing fitness, trait or covariate value
  * @param droppedLines     line numbers of the first (up to 20) dropped rows
  * @param meanFitness      W̄, mean absolute fitness
  * @param traits           trait names
@@ -26,12 +26,16 @@ import java.util.Optional;
  * @param bootstrapResamples bootstrap resamples that entered the bootstrap statistics (0 if none)
  * @param permutations     permutations that entered the permutation p-values (0 if none)
  * @param notes            warnings and remarks about this group, one line each
+ * @param covariates       the covariates' coefficients (term {@code NAME}, or {@code NAME:LEVEL} for a level
+ *                         against the reference level) from the second-order model, or from the first-order
+ *                         model when only that is fitted; empty without covariates
  */
 public record GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
         List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
         SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
         Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
-        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+        List<Coefficient> covariates) {
 
     /** The label of the single group when there is no {@code by} column. */
     public static final String ALL = "all";
@@ -44,6 +48,17 @@ public record GroupReport(String group, long n, long dropped, List<Long> dropped
         scales = scales.clone();
         glm = List.copyOf(glm);
         notes = List.copyOf(notes);
+        covariates = List.copyOf(covariates);
+    }
+
+    /** A report without covariates. */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, List.of());
     }
 
     @Override
