@@ -240,7 +240,7 @@ final class FlowCommand implements Callable<Integer> {
         }
         out.flush();
         if (!c.stable()) {
-            err.println("error: " + FlowComparisonRendering.stability(c));
+            err.println("error: " + FlowComparisonRendering.stability(c, eigenvalues));
             err.flush();
             return ExitStatus.INCOMPLETE;
         }
@@ -272,10 +272,13 @@ final class FlowCommand implements Callable<Integer> {
             if (r.stop() != FlowStop.ESCAPED) {
                 String which = r.heavyBall() ? "heavy ball" : "gradient flow";
                 double linearised = r.heavyBall() ? e.linearisedHeavyBallTime() : e.linearisedGradientFlowTime();
+                String advice = Double.isInfinite(linearised)
+                        ? " (the start lies on the saddle's stable manifold, with no offset along its unstable "
+                                + "direction); start off it"
+                        : " (the linearised " + which + " leaves at t = " + Numbers.table(linearised)
+                                + "); give a larger --t-end";
                 err.println("error: the " + which + " did not leave the ball of radius " + Numbers.table(saddleEscape)
-                        + (r.stop() == FlowStop.END_TIME
-                        ? " by t = " + Numbers.table(r.time()) + " (the linearised " + which + " leaves at t = "
-                                + Numbers.table(linearised) + "); give a larger --t-end"
+                        + (r.stop() == FlowStop.END_TIME ? " by t = " + Numbers.table(r.time()) + advice
                         : ": " + r.stop().label() + " at t = " + Numbers.table(r.time()) + ": " + r.reason()));
                 err.flush();
                 return ExitStatus.INCOMPLETE;

@@ -60,7 +60,7 @@ final class FlowComparisonRendering {
         out.println("flow            exact: x(t) = x* + exp(-A t) (x0 - x*)");
         out.println("descent         x_k = x* + (I - eta A)^k (x0 - x*), eta = " + Numbers.table(c.step())
                 + ", compared at t = k eta");
-        out.println("stability       " + stability(c));
+        out.println("stability       " + stability(c, eigenvalues));
         out.println("iterations      " + last.iteration() + " to t = " + Numbers.table(last.time()) + " (descent: "
                 + c.descentStop().label() + ")");
         out.println("max error       |x_k - x(k eta)| = " + Numbers.table(c.maxError()));
@@ -81,13 +81,24 @@ final class FlowComparisonRendering {
         t.print(out, "  ");
     }
 
-    /** The sentence on the stability limit: descent converges below 2/λmax and diverges above it. */
-    static String stability(FlowVersusDescent c) {
+    /**
+     * The sentence on the stability limit: descent is stable below 2/λmax and diverges above it; along a negative
+     * eigenvalue both leave x*, whatever the step.
+     */
+    static String stability(FlowVersusDescent c, double[] eigenvalues) {
         if (!Double.isFinite(c.stabilityLimit())) {
             return "lambda_max = " + Numbers.table(c.largestEigenvalue()) + " <= 0: no step limit (V has no "
                     + "minimum; flow and descent both leave along the non-positive eigenvalues)";
         }
         String limit = "2/lambda_max = " + Numbers.table(c.stabilityLimit());
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double l : eigenvalues) {
+            lowest = Math.min(lowest, l);
+        }
+        if (c.stable() && lowest < 0) {
+            return "eta = " + Numbers.table(c.step()) + " < " + limit + ", but lambda_min = " + Numbers.table(lowest)
+                    + " < 0: x* is a saddle, which flow and descent both leave along its negative eigenvalues";
+        }
         if (c.stable()) {
             return "eta = " + Numbers.table(c.step()) + " < " + limit + ": descent is stable, like the flow";
         }
@@ -105,6 +116,11 @@ final class FlowComparisonRendering {
         }
         cells.add(Numbers.table(r.error()));
         return cells.toArray(String[]::new);
+    }
+
+    // +∞ when the start has no offset along the unstable direction: the linear flow never leaves
+    private static String time(double t) {
+        return Double.isInfinite(t) ? "never" : Numbers.table(t);
     }
 
     static ObjectNode json(List<String> variables, SaddleEscape e) {
@@ -159,9 +175,9 @@ final class FlowComparisonRendering {
         out.println();
         TextTable t = new TextTable("flow", "stop", "leaves at t", "linearised t", "growth rate");
         t.row("gradient flow", e.gradientFlow().stop().label(), Numbers.table(e.gradientFlowTime()),
-                Numbers.table(e.linearisedGradientFlowTime()), "mu = " + Numbers.table(mu));
+                time(e.linearisedGradientFlowTime()), "mu = " + Numbers.table(mu));
         t.row("heavy ball, b = " + Numbers.table(b), e.heavyBall().stop().label(), Numbers.table(e.heavyBallTime()),
-                Numbers.table(e.linearisedHeavyBallTime()), "rho = " + Numbers.table(e.heavyBallRate()));
+                time(e.linearisedHeavyBallTime()), "rho = " + Numbers.table(e.heavyBallRate()));
         t.print(out, "  ");
         out.println();
         String why = mu < 1 - b

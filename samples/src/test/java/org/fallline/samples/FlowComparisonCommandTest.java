@@ -194,6 +194,25 @@ class FlowComparisonCommandTest {
         }
     }
 
+    /** y = 0 is invariant under the seed field's flows and is the saddle's stable manifold: no start on it leaves. */
+    @Test
+    void aStartOnTheStableManifoldNeverLeavesAndTheErrorSaysWhy() {
+        Run.Result r = Run.fallline("flow", "--potential", SADDLE, "--from", "0.01,0", "--saddle-escape", "0.5",
+                "--friction", "1");
+        assertTrue(r.out().contains("gradient flow      t-end           10  never"), r::toString);
+        Contract.refused(r, "the start lies on the saddle's stable manifold");
+        assertEquals(3, r.status());
+    }
+
+    @Test
+    void onAQuadraticSaddleTheTableSaysBothLeaveWhateverTheStep() {
+        Run.Result r = Run.fallline("flow", "--potential", "x^2 - y^2", "--from", "1,1", "--versus-descent", "0.1",
+                "--t-end", "1");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("lambda_min = -2 < 0: x* is a saddle, which flow and descent both leave"),
+                r::toString);
+    }
+
     @Test
     void aFlowStillInsideTheBallAtTEndExitsThreeNamingTheLinearisedTime() {
         Run.Result r = Run.fallline("flow", "--potential", SADDLE, "--from", "0.001,0.001", "--saddle-escape", "0.5",
