@@ -126,6 +126,7 @@ final class GroupAnalysis {
         Optional<CanonicalAnalysis> canonical = Optional.empty();
         Optional<StationaryPoint> stationary = Optional.empty();
         List<Coefficient> covariates = new ArrayList<>();
+        double held = 0.0;
         if (options.quadratic()) {
             LeastSquares.Solution s2 = LeastSquares.solve(sm.design(), n);
             if (s2.aliased().length > 0) {
@@ -148,8 +149,9 @@ final class GroupAnalysis {
             double[][] gm = qsm.matrix();
             Canonical can = Canonical.of(gm);
             canonical = Optional.of(canonicalAnalysis(can, sm, scale, offset, label));
-            stationary = Optional.of(stationaryPoint(gm, qsm.linearValues(), o2.estimate(0)
-                    + atMeans(o2, q, sm), can, sm, pInv, acc));
+            held = atMeans(o2, q, sm);
+            stationary = Optional.of(stationaryPoint(gm, qsm.linearValues(), o2.estimate(0) + held, can, sm, pInv,
+                    acc));
             for (int j = 0; j < r; j++) {
                 covariates.add(o2.coefficient(q + j, covariateNames.get(j)));
             }
@@ -192,7 +194,7 @@ final class GroupAnalysis {
         options.geneticCovariance().ifPresent(gc -> notes.addAll(gc.scaleNotes(traits, sm.sd(), in(label))));
         GroupReport report = new GroupReport(label, n, acc.dropped(), acc.droppedLines(), wbar, traits, sm.mean(),
                 sm.sd(), sm.scale(), differentials, gradient, quadratic, canonical, stationary, List.of(), response, 0,
-                0, notes, covariates);
+                0, notes, covariates, held);
         return new Fitted(report, sm);
     }
 

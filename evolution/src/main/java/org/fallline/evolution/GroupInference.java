@@ -160,7 +160,8 @@ final class GroupInference {
                 }
             }
             notes.add("perm.p.value" + where + ": Freedman–Lane permutation tests of beta and gamma (residuals of the"
-                    + " model without the term permuted, t statistics compared, two-sided, p = (1 + #{|t*| >= |t|})/(B"
+                    + " model without the term permuted" + (options.covariates().isEmpty() ? ""
+                    : ", the covariates in every model") + ", t statistics compared, two-sided, p = (1 + #{|t*| >= |t|})/(B"
                     + " + 1), B = " + permuted + ")" + (gamma != null ? "; for the eigenvalues fitness is permuted and"
                     + " gamma re-estimated and re-rotated in every permutation (Reynolds et al. 2010)" : ""));
         }
@@ -177,7 +178,8 @@ final class GroupInference {
                         resp.geneticCovariance()));
         return new GroupReport(r.group(), r.n(), r.dropped(), r.droppedLines(), r.meanFitness(), r.traits(),
                 r.traitMeans(), r.traitSds(), r.scales(), r.differentials(), gradient, q2, c2, r.stationaryPoint(),
-                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes, covariates);
+                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes, covariates,
+                r.covariateHeldTerm());
     }
 
     private String where(GroupReport r) {

@@ -29,13 +29,17 @@ import java.util.Optional;
  * @param covariates       the covariates' coefficients (term {@code NAME}, or {@code NAME:LEVEL} for a level
  *                         against the reference level) from the second-order model, or from the first-order
  *                         model when only that is fitted; empty without covariates
+ * @param covariateHeldTerm the covariates' part of the fitted least-squares surface (relative fitness) with the
+ *                         numeric covariates at their means and the categorical ones at their reference levels:
+ *                         Σ θ<sub>c</sub>·mean(c) over the numeric columns (0 without covariates); add it to
+ *                         α + bᵀz + ½zᵀγz to draw the surface at those values
  */
 public record GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
         List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
         SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
         Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
         Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
-        List<Coefficient> covariates) {
+        List<Coefficient> covariates, double covariateHeldTerm) {
 
     /** The label of the single group when there is no {@code by} column. */
     public static final String ALL = "all";
@@ -51,6 +55,18 @@ public record GroupReport(String group, long n, long dropped, List<Long> dropped
         covariates = List.copyOf(covariates);
     }
 
+    /** A report whose covariates are all categorical or absent (held term 0). */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+            List<Coefficient> covariates) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, covariates,
+                0.0);
+    }
+
     /** A report without covariates. */
     public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
             List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
@@ -58,7 +74,8 @@ public record GroupReport(String group, long n, long dropped, List<Long> dropped
             Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
             Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
         this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
-                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, List.of());
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, List.of(),
+                0.0);
     }
 
     @Override

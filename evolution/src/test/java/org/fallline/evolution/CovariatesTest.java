@@ -118,6 +118,8 @@ class CovariatesTest {
         ols("bumpus_sex", g, 1);
         glm("bumpus_sex", g, true);
         assertEquals("Sex", g.covariates().get(0).term());
+        // the surface is drawn with Sex at its mean, the share of males (87 of the 136 birds)
+        assertEquals(g.covariates().get(0).estimate() * 87 / 136, g.covariateHeldTerm(), 1e-14);
     }
 
     @Test
@@ -136,6 +138,7 @@ class CovariatesTest {
         GroupReport g = run(bumpus2(), SelectionOptions.builder().fitness("survival").traits(THREE2).covariates("sex"));
         ols("bumpus2_sex", g, 1);
         glm("bumpus2_sex", g, true);
+        assertEquals(0.0, g.covariateHeldTerm(), 0.0, "a categorical covariate is held at its reference level");
         assertEquals("sex:m", g.covariates().get(0).term());
     }
 
@@ -203,6 +206,23 @@ class CovariatesTest {
             Tolerance.relative(ref.estimate(), boot[t], REL, "bootstrap statistic " + terms.get(t));
             Tolerance.relative(ref.noteValue("t"), perm[t], REL, "Freedman-Lane t " + terms.get(t));
         }
+    }
+
+    /** With --by every group gets its own treatment contrasts: its reference level is its own first level. */
+    @Test
+    void eachGroupHasItsOwnReferenceLevel() {
+        StringBuilder sb = new StringBuilder("W,x,g,lv\n");
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < 200; i++) {
+            boolean a = i % 2 == 0;
+            String lv = a ? (rnd.nextBoolean() ? "x" : "y") : (rnd.nextBoolean() ? "y" : "z");
+            sb.append(rnd.nextInt(2)).append(',').append(rnd.nextGaussian()).append(',').append(a ? "A" : "B")
+                    .append(',').append(lv).append('\n');
+        }
+        SelectionReport r = new SelectionAnalysis().analyze(PhenotypeCsv.of("g.csv", sb.toString()),
+                SelectionOptions.builder().fitness("W").traits("x").covariates("lv").by("g").build());
+        assertEquals(List.of("lv:y"), r.groups().get(0).covariates().stream().map(Coefficient::term).toList());
+        assertEquals(List.of("lv:z"), r.groups().get(1).covariates().stream().map(Coefficient::term).toList());
     }
 
     @Test
