@@ -285,6 +285,9 @@ final class SelectionRendering {
             Json.put(node, "scales", g.scales());
             node.put("bootstrapResamples", g.bootstrapResamples());
             node.put("permutations", g.permutations());
+            if (!g.covariates().isEmpty()) {
+                Json.put(node, "covariateHeldTerm", g.covariateHeldTerm());
+            }
             g.stationaryPoint().ifPresent(sp -> {
                 ObjectNode s = node.putObject("stationaryPoint");
                 s.put("type", sp.type().label());

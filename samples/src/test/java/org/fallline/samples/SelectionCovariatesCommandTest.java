@@ -57,6 +57,7 @@ class SelectionCovariatesCommandTest {
         assertEquals(0, json.status(), json::toString);
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertEquals("Sex", root.get("covariates").get(0).asText());
+        assertTrue(root.get("groups").get(0).get("covariateHeldTerm").asDouble() > 0, json::toString);
         boolean found = false;
         for (JsonNode e : root.get("estimates")) {
             if (e.get("analysis").asText().equals("covariate")) {
