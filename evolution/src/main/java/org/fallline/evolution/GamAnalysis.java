@@ -30,15 +30,17 @@ final class GamAnalysis {
      *
      * @param where " in group 'x'" or "", for messages
      */
-    static GamGradients analyse(List<String> traits, double[][] z, double[] w, GamOptions options, String where) {
+    static GamGradients analyse(List<String> traits, double[][] z, List<String> covariates, double[][] c, double[] w,
+            GamOptions options, String where) {
         GamFamily family = family(w);
         FittedGam fit;
+        double[][] cov = c == null ? new double[z.length][0] : c;
         try {
-            fit = Gam.fit(traits, z, w, family, options);
+            fit = Gam.fit(traits, z, c == null ? List.of() : covariates, cov, w, family, options);
         } catch (SelectionException e) {
             throw new SelectionException(e.kind(), (where.isEmpty() ? "" : where.trim() + ": ") + e.getMessage(), e);
         }
-        double[] est = estimates(fit, z);
+        double[] est = estimates(fit, z, cov);
         int k = traits.size();
         List<Coefficient> beta = new ArrayList<>();
         List<Coefficient> gamma = new ArrayList<>();
@@ -54,13 +56,17 @@ final class GamAnalysis {
         return new GamGradients(family, beta, gamma, fit);
     }
 
-    /** β (k) then γ's upper triangle row by row: mean derivatives of W̃ over the individuals / mean W̃. */
-    static double[] estimates(FittedGam fit, double[][] z) {
+    /**
+     * β (k) then γ's upper triangle row by row: mean derivatives of W̃ over the individuals (each at its own traits
+     * and covariates) / mean W̃.
+     */
+    static double[] estimates(FittedGam fit, double[][] z, double[][] c) {
         int k = z[0].length;
         double[] out = new double[k + k * (k + 1) / 2];
         double wbar = 0;
-        for (double[] zi : z) {
-            double eta = fit.linearPredictor(zi);
+        for (int i = 0; i < z.length; i++) {
+            double[] zi = z[i];
+            double eta = fit.linearPredictor(zi, c[i]);
             wbar += fit.family().mean(eta);
             double[] d = fit.gradient(zi, eta);
             double[][] h = fit.hessian(zi, eta);

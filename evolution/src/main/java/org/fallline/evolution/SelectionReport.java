@@ -49,6 +49,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *   <li>{@code gamma}: γ<sub>ij</sub> (diagonal: coefficient of ½z², so already doubled), term
      *       {@code a:b}, with the same inference.</li>
      *   <li>{@code quadratic_linear}: linear terms of the second-order model.</li>
+     *   <li>{@code covariate}: the covariates' coefficients with their OLS inference, from the second-order
+     *       model (the first-order one when only that is fitted); term = the covariate, or
+     *       {@code NAME:LEVEL} for a level of a categorical covariate against its reference level.</li>
      *   <li>{@code eigenvalue}: λ of γ, decreasing, term {@code m1}…{@code mk}, inference from the
      *       double regression, bootstrap SE.</li>
      *   <li>{@code eigenvector}: element of M, term {@code m1:a} (axis m1, trait a).</li>
@@ -110,6 +113,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
                 rows.add(Estimate.of(grp, "quadratic_linear", e));
             }
         });
+        for (Coefficient e : g.covariates()) {
+            rows.add(Estimate.of(grp, "covariate", e));
+        }
         g.canonical().ifPresent(ca -> {
             for (Coefficient e : ca.eigenvalues()) {
                 rows.add(Estimate.of(grp, "eigenvalue", e));

@@ -68,7 +68,8 @@ final class SelectionCommand implements Callable<Integer> {
 
     /** The tidy CSV header. */
     static final List<String> TIDY_HEADER = List.of("group", "analysis", "term", "estimate", "std.error",
-            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
+            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high",
+            "glm.p.value");
 
     @Spec
     CommandSpec spec;
@@ -96,6 +97,18 @@ final class SelectionCommand implements Callable<Integer> {
     @Option(names = "--compare-groups", description = "With --by: test equal beta and equal gamma across the groups "
             + "(trait x group interaction; F test, or likelihood-ratio test when a GLM is fitted), analysis compare.")
     boolean compareGroups;
+
+    @Option(names = "--covariates", paramLabel = "A,B", converter = OptionTypes.ColumnsConverter.class,
+            description = "Fixed effects entering every model beside the traits (not standardised, no gradients), "
+                    + "reported as analysis covariate: numeric, or categorical when some value is not a number "
+                    + "(treatment contrasts, reference = first level in sorted order). Rows missing one are dropped "
+                    + "before fitness is relativised and traits standardised.")
+    List<String> covariates;
+
+    @Option(names = "--categorical", paramLabel = "A,B", converter = OptionTypes.ColumnsConverter.class,
+            description = "Covariates read as categorical even though their values are numbers (e.g. a site coded "
+                    + "1, 2, 3).")
+    List<String> categorical;
 
     @Option(names = "--log", paramLabel = "A,B", arity = "0..1", fallbackValue = ALL_TRAITS,
             description = "Analyse traits on the natural-log scale: the listed ones, or all when no list is given.")
@@ -325,6 +338,15 @@ final class SelectionCommand implements Callable<Integer> {
                     + " are compared, e.g. --by Sex");
         }
         b.compareGroups(compareGroups);
+        if (categorical != null && covariates == null) {
+            throw new ParameterException(spec.commandLine(), "--categorical names covariates: give --covariates too");
+        }
+        if (covariates != null) {
+            b.covariates(covariates);
+        }
+        if (categorical != null) {
+            b.categorical(categorical);
+        }
         if (ALL_TRAITS.equals(log)) {
             b.logAll();
         } else if (log != null) {
