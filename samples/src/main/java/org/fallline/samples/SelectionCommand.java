@@ -120,7 +120,9 @@ final class SelectionCommand implements Callable<Integer> {
     Standardization standardization;
 
     @Option(names = "--model", paramLabel = "ols|logistic|poisson", converter = ModelConverter.class,
-            defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}).")
+            defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}). With "
+                    + "ols and 0/1 or count fitness, column glm.p.value gives each beta, gamma and covariate row the Wald "
+                    + "p-value of the same term in the logistic or Poisson GLM.")
     Model model;
 
     @Option(names = "--first-order-only", description = "Fit only the first-order model (no gamma, canonical "
