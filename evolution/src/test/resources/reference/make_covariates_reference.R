@@ -7,6 +7,7 @@
 #   GLM (binomial for 0/1 W, poisson for counts), W ~ the same terms:
 #     glm_p1 : Pr(>|z|) of the linear terms of the first-order glm (glm.p.value of beta)
 #     glm_p2 : Pr(>|z|) of the quadratic terms of the second-order glm (glm.p.value of gamma)
+#     glm_pc : Pr(>|z|) of the covariates in the second-order glm (glm.p.value of the covariate rows)
 #     beta_glm, gamma_glm: average-derivative gradients of the fitted GLM fitness functions / mean W
 #       (Janzen & Stern 1998; Morrissey & Sakrejda 2013), covariates at each individual's own values,
 #       with delta-method SEs from a finite-difference Jacobian.
@@ -126,6 +127,7 @@ run <- function(ds, d, fitness, traits, covs, fam) {
   zn <- function(f, r) sprintf("z=%.15g p=%.15g", f[r, 3], f[r, 4])
   for (t in traits) add(ds, n, "glm_p1", t, s1[t, 1], s1[t, 2], zn(s1, t))
   for (t in gamma_terms(traits)) add(ds, n, "glm_p2", t, s2[t, 1], s2[t, 2], zn(s2, t))
+  for (t in colnames(C)) add(ds, n, "glm_pc", t, s2[t, 1], s2[t, 2], zn(s2, t))
   th1 <- coef(g1); th2 <- coef(g2)
   b <- avg_grad(th1, Z, C, FALSE, fam, mean(W))
   Jb <- jacobian(function(th) avg_grad(th, Z, C, FALSE, fam, mean(W)), th1)

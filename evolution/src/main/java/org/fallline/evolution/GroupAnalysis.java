@@ -223,8 +223,11 @@ final class GroupAnalysis {
         String where = where(label);
         long n = acc.complete();
         if (n == 0) {
-            String why = acc.dropped() == 0 ? "" : ": all " + acc.dropped() + " of its rows have a missing fitness or trait"
-                    + " value (first at line " + acc.droppedLines().get(0) + ")";
+            String why = acc.dropped() == 0 ? "" : ": all " + acc.dropped() + " of its rows have a missing fitness"
+                    + (options.covariates().isEmpty() ? " or trait" : ", trait or covariate") + " value (first at line "
+                    + acc.droppedLines().get(0) + ")" + (acc.droppedForCovariate() == 0 ? "" : ", "
+                    + acc.droppedForCovariate() + " of them a missing covariate ("
+                    + String.join(", ", options.covariates()) + ")");
             throw new SelectionException(where + " has no complete rows" + why);
         }
         // covariate columns are parameters of every model too

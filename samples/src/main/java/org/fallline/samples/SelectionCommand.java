@@ -120,10 +120,11 @@ final class SelectionCommand implements Callable<Integer> {
     Standardization standardization;
 
     @Option(names = "--model", paramLabel = "ols|logistic|poisson|gam", converter = ModelConverter.class,
-            defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}); gam adds"
-                    + " a spline fitness function (mgcv's te/s cubic regression splines, binomial for 0/1 fitness,"
-                    + " Poisson for counts, Gaussian otherwise, smoothing by UBRE/GCV) and gsg's GAM gradients"
-                    + " beta_gam, gamma_gam.")
+            defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}). With "
+                    + "ols and 0/1 or count fitness, column glm.p.value gives each beta, gamma and covariate row the Wald "
+                    + "p-value of the same term in the logistic or Poisson GLM. gam adds a spline fitness function "
+                    + "(mgcv's te/s cubic regression splines, binomial for 0/1 fitness, Poisson for counts, Gaussian "
+                    + "otherwise, smoothing by UBRE/GCV) and gsg's GAM gradients beta_gam, gamma_gam.")
     Model model;
 
     @Option(names = "--first-order-only", description = "Fit only the first-order model (no gamma, canonical "
