@@ -68,6 +68,40 @@ class SelectionGamTest {
         assertEquals(5, compared);
     }
 
+    /**
+     * A covariate enters the GAM as a parametric term (mgcv's W ~ Sex + s(Weight_g, bs = "cr")); beta_gam agrees with
+     * mgcv's (1e-3, the optimisers' tolerance as above); the bootstrap refits give boot.se and the same numbers for
+     * the same seed.
+     */
+    @Test
+    void covariatesAreParametricTermsAndTheBootstrapIsReproducible() throws Exception {
+        String[] args = {"selection", "--traits", "Weight_g", "--covariates", "Sex", "--model", "gam", "--bootstrap",
+            "20", "--seed", "7", "--format", "csv", "--quiet"};
+        Run.Result r = Run.fallline(args);
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(r.out(), Run.fallline(args).out(), "same seed, same bootstrap");
+        String[] beta = null;
+        try (CSVReader c = new CSVReader(new StringReader(r.out()))) {
+            for (String[] f : c.readAll()) {
+                if (f[1].equals("beta_gam")) {
+                    beta = f;
+                }
+            }
+        }
+        assertTrue(beta != null, r.out());
+        double ref = Double.NaN;
+        try (CSVReader c = new CSVReader(new InputStreamReader(
+                getClass().getResourceAsStream("/reference/mgcv_gam_reference.csv"), StandardCharsets.UTF_8))) {
+            for (String[] f : c.readAll()) {
+                if (f[0].equals("bumpus_sex_weight_s") && f[1].equals("beta_gam")) {
+                    ref = Double.parseDouble(f[3]);
+                }
+            }
+        }
+        assertEquals(ref, Double.parseDouble(beta[3]), 1e-3 * Math.abs(ref));
+        assertTrue(Double.parseDouble(beta[9]) > 0, "boot.se " + beta[9]);
+    }
+
     @Test
     void jsonSaysTheFamilyFormulaAndCriterion() throws Exception {
         Run.Result r = Run.fallline("selection", "--data", neonates().toString(), "--fitness", "nns", "--traits",
