@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * <p>{@code analysis} is one of {@code S}, {@code C}, {@code beta}, {@code gamma},
  * {@code quadratic_linear}, {@code covariate}, {@code eigenvalue}, {@code eigenvector}, {@code theta},
  * {@code beta_logistic}, {@code gamma_logistic}, {@code gamma_logistic_js}, {@code beta_poisson},
- * {@code gamma_poisson}, {@code response}, {@code fit}, {@code compare}; see {@link SelectionReport#tidy()}
+ * {@code gamma_poisson}, {@code beta_gam}, {@code gamma_gam}, {@code response}, {@code fit}, {@code compare}; see {@link SelectionReport#tidy()}
  * for the terms.
  *
  * @param group      the group (the value of the {@code by} column, or {@code all})

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.fallline.core.ProgressListener;
+import org.fallline.evolution.gam.GamOptions;
 import org.fallline.evolution.internal.GlmFit;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.Replicates;
@@ -51,12 +52,13 @@ final class GroupInference {
 
     /** Replicate runs per group: bootstrap of least squares, bootstrap of the GLM, permutations. */
     static long runsPerGroup(SelectionOptions options, boolean glm) {
-        return (long) options.bootstrap() * (glm ? 2 : 1) + options.permutations();
+        return (long) options.bootstrap() * (1 + (glm ? 1 : 0) + (options.model() == Model.GAM ? 1 : 0))
+                + options.permutations();
     }
 
-    /** Whether a GLM is fitted: asked for, or logistic beside least squares for 0/1 fitness. */
+    /** Whether a GLM is fitted: asked for, or logistic beside least squares (or the GAM) for 0/1 fitness. */
     static boolean glmWanted(SelectionOptions options, boolean allBinary) {
-        return options.model() != Model.OLS || allBinary;
+        return options.model() == Model.LOGISTIC || options.model() == Model.POISSON || allBinary;
     }
 
     /**
@@ -75,8 +77,10 @@ final class GroupInference {
         StandardizedMoments sm = fitted.moments();
         RowStore rows = acc.rows();
         boolean glm = glmWanted(options, allBinary);
+        boolean gam = options.model() == Model.GAM;
         Model pFamily = glmPFamily(options, allBinary, allCounts);
-        if (rows == null || (!glm && pFamily == null && options.bootstrap() == 0 && options.permutations() == 0)) {
+        if (rows == null || (!glm && !gam && pFamily == null && options.bootstrap() == 0
+                && options.permutations() == 0)) {
             return r;
         }
         List<String> notes = new ArrayList<>(r.notes());
@@ -115,6 +119,8 @@ final class GroupInference {
         ResamplingStatistics stats = new ResamplingStatistics(rows, sm.coding(), options.standardization(),
                 options.quadratic(), g);
         String where = where(r);
+        GamGradients spline = gam ? GamAnalysis.analyse(r.traits(), z, sm.coding().columnNames(), cov, w,
+                GamOptions.defaults(), where) : null;
 
         if (options.bootstrap() > 0) {
             Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stats::bootstrap,
@@ -135,6 +141,12 @@ final class GroupInference {
             if (gradients != null) {
                 gradients = bootstrapGlm(gradients, rows, sm, k, where, notes);
             }
+            if (spline != null) {
+                spline = bootstrapGam(spline, rows, sm, k, where, notes);
+            }
+        }
+        if (spline != null) {
+            notes.add(GamAnalysis.note(spline, where, options.bootstrap()));
         }
         if (options.permutations() > 0) {
             Function<int[], double[]> stat = stats.permutation(sm);
@@ -179,7 +191,41 @@ final class GroupInference {
         return new GroupReport(r.group(), r.n(), r.dropped(), r.droppedLines(), r.meanFitness(), r.traits(),
                 r.traitMeans(), r.traitSds(), r.scales(), r.differentials(), gradient, q2, c2, r.stationaryPoint(),
                 gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes, covariates,
-                r.covariateHeldTerm());
+                r.covariateHeldTerm(), java.util.Optional.ofNullable(spline));
+    }
+
+    /**
+     * Case bootstrap of the GAM gradients on the same resamples as the least-squares bootstrap (same seed): each
+     * resample is standardised within itself, the GAM refitted and its smoothing parameters re-selected by a local
+     * search from the full fit's (a resample that cannot be fitted is a failed replicate).
+     */
+    private GamGradients bootstrapGam(GamGradients gm, RowStore rows, StandardizedMoments sm, int k, String where,
+            List<String> notes) {
+        ProgressListener run = progress.run(options.bootstrap());
+        GamOptions refit = GamOptions.defaults().withStartingSmoothingParameters(gm.fitness().smoothingParameters());
+        List<String> traits = gm.fitness().traits();
+        Function<int[], double[]> stat = idx -> {
+            RowStore sample = new RowStore(k, rows.covariates());
+            double[] x = new double[k + rows.covariates()];
+            for (int i : idx) {
+                rows.values(i, x);
+                sample.add(rows.fitness(i), x);
+            }
+            double[][] zs = standardizedResample(sample);
+            double[][] cs = sm.coding().design(sample);
+            double[][] cov = cs == null ? new double[zs.length][0] : cs;
+            return GamAnalysis.estimates(org.fallline.evolution.gam.Gam.fit(traits, zs, gm.fitness().covariates(), cov,
+                    sample.fitness(), gm.family(), refit), zs, cov);
+        };
+        Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stat, run);
+        failures(rep, "GAM bootstrap", where, notes);
+        double[] se = rep.standardErrors();
+        double[][] ci = rep.percentileIntervals(0.95);
+        List<Coefficient> beta = new ArrayList<>(gm.beta());
+        List<Coefficient> gamma = new ArrayList<>(gm.gamma());
+        int at = withBootstrap(beta, se, ci, 0);
+        withBootstrap(gamma, se, ci, at);
+        return new GamGradients(gm.family(), beta, gamma, gm.fitness());
     }
 
     private String where(GroupReport r) {

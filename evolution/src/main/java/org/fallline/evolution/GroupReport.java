@@ -33,13 +33,26 @@ import java.util.Optional;
  *                         numeric covariates at their means and the categorical ones at their reference levels:
  *                         Σ θ<sub>c</sub>·mean(c) over the numeric columns (0 without covariates); add it to
  *                         α + bᵀz + ½zᵀγz to draw the surface at those values
+ * @param gam              the spline fitness function and GAM gradients, with {@code --model gam}
  */
 public record GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
         List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
         SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
         Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
         Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
-        List<Coefficient> covariates, double covariateHeldTerm) {
+        List<Coefficient> covariates, double covariateHeldTerm, Optional<GamGradients> gam) {
+
+    /** A report without a spline fitness function. */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+            List<Coefficient> covariates, double covariateHeldTerm) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, covariates,
+                covariateHeldTerm, Optional.empty());
+    }
 
     /** The label of the single group when there is no {@code by} column. */
     public static final String ALL = "all";

@@ -59,6 +59,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *   <li>{@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson},
      *       {@code gamma_poisson}: average-derivative GLM gradients (delta-method SE, z statistics);
      *       {@code gamma_logistic_js}: Janzen &amp; Stern's rescaled coefficients.</li>
+     *   <li>{@code beta_gam}, {@code gamma_gam} (with {@code --model gam}): gsg's GAM gradients, mean derivatives
+     *       of the spline fitness function over the individuals / mean fitted fitness ({@link GamGradients}); term
+     *       = trait and {@code a:b}; bootstrap SE and percentile interval when resampled.</li>
      *   <li>{@code response}: Δz̄ = Gβ in trait units, term = trait.</li>
      *   <li>{@code compare} (group {@code all}, after the groups, with {@code compareGroups}): terms
      *       {@code beta} and {@code gamma}, estimate and statistic the F or likelihood-ratio χ².</li>
@@ -68,7 +71,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *       {@code linear.f.statistic} (estimate = statistic = F, with its p-value), {@code linear.df}
      *       (p − 1), {@code linear.df.residual} (n − p), and the same with the prefix
      *       {@code quadratic.} for the second-order model; for the double regression only
-     *       {@code canonical.r.squared} (its F and degrees of freedom would ignore the estimated rotation).</li>
+     *       {@code canonical.r.squared} (its F and degrees of freedom would ignore the estimated rotation); with
+     *       the GAM {@code gam.edf} (total effective degrees of freedom), {@code gam.ubre} or {@code gam.gcv} (the
+     *       minimised score), {@code gam.deviance} and {@code gam.scale}.</li>
      * </ul>
      */
     public List<Estimate> tidy() {
@@ -136,6 +141,14 @@ public record SelectionReport(String source, String fitness, List<String> traits
                 rows.add(Estimate.of(grp, gl.gammaJsAnalysis(), e));
             }
         }
+        g.gam().ifPresent(gm -> {
+            for (Coefficient e : gm.beta()) {
+                rows.add(Estimate.of(grp, GamGradients.BETA, e));
+            }
+            for (Coefficient e : gm.gamma()) {
+                rows.add(Estimate.of(grp, GamGradients.GAMMA, e));
+            }
+        });
         g.response().ifPresent(r -> {
             for (Coefficient e : r.response()) {
                 rows.add(Estimate.of(grp, "response", e));
@@ -150,6 +163,13 @@ public record SelectionReport(String source, String fitness, List<String> traits
         // chosen); its F and degrees of freedom would ignore the rotation estimated from the data, so
         // only R² is reported.
         g.canonical().ifPresent(ca -> rows.add(Estimate.of(grp, "fit", "canonical.r.squared", ca.fit().rSquared())));
+        g.gam().ifPresent(gm -> {
+            rows.add(Estimate.of(grp, "fit", "gam.edf", gm.fitness().edf()));
+            rows.add(Estimate.of(grp, "fit", "gam." + gm.fitness().criterion().name().toLowerCase(java.util.Locale.ROOT),
+                    gm.fitness().score()));
+            rows.add(Estimate.of(grp, "fit", "gam.deviance", gm.fitness().deviance()));
+            rows.add(Estimate.of(grp, "fit", "gam.scale", gm.fitness().scale()));
+        });
     }
 
     private static void fit(String grp, String prefix, ModelFit f, List<Estimate> rows) {

@@ -119,10 +119,12 @@ final class SelectionCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Standardization standardization;
 
-    @Option(names = "--model", paramLabel = "ols|logistic|poisson", converter = ModelConverter.class,
+    @Option(names = "--model", paramLabel = "ols|logistic|poisson|gam", converter = ModelConverter.class,
             defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}). With "
                     + "ols and 0/1 or count fitness, column glm.p.value gives each beta, gamma and covariate row the Wald "
-                    + "p-value of the same term in the logistic or Poisson GLM.")
+                    + "p-value of the same term in the logistic or Poisson GLM. gam adds a spline fitness function "
+                    + "(mgcv's te/s cubic regression splines, binomial for 0/1 fitness, Poisson for counts, Gaussian "
+                    + "otherwise, smoothing by UBRE/GCV) and gsg's GAM gradients beta_gam, gamma_gam.")
     Model model;
 
     @Option(names = "--first-order-only", description = "Fit only the first-order model (no gamma, canonical "
@@ -451,7 +453,7 @@ final class SelectionCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads ols|logistic|poisson. */
+    /** Reads ols|logistic|poisson|gam. */
     static final class ModelConverter implements ITypeConverter<Model> {
         @Override
         public Model convert(String value) {
@@ -459,7 +461,9 @@ final class SelectionCommand implements Callable<Integer> {
                 case "ols" -> Model.OLS;
                 case "logistic" -> Model.LOGISTIC;
                 case "poisson" -> Model.POISSON;
-                default -> throw new TypeConversionException("expected ols, logistic or poisson, got '" + value + "'");
+                case "gam" -> Model.GAM;
+                default -> throw new TypeConversionException("expected ols, logistic, poisson or gam, got '" + value
+                        + "'");
             };
         }
     }

@@ -51,6 +51,10 @@ final class SelectionRendering {
                 + " x mean p(1 - p) / mean W; Wald z of the coefficients)");
         HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative, first-order model)");
         HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative, second-order model)");
+        HEADINGS.put("beta_gam", "GAM selection gradients beta (mean derivative of the spline fitness function /"
+                + " mean fitted fitness; gsg's gam.gradients, Morrissey & Sakrejda 2013)");
+        HEADINGS.put("gamma_gam", "GAM quadratic gradients gamma (mean second derivative of the spline fitness"
+                + " function / mean fitted fitness; diagonal not halved)");
         HEADINGS.put("response", "Predicted response to selection G*beta (trait units)");
     }
 
@@ -312,6 +316,18 @@ final class SelectionRendering {
                 }
             }
             Json.put(node, "notes", notes);
+            g.gam().ifPresent(gm -> {
+                ObjectNode s = node.putObject("gam");
+                s.put("family", gm.family().name().toLowerCase(Locale.ROOT));
+                s.put("formula", gm.fitness().formula());
+                s.put("criterion", gm.fitness().criterion().name());
+                Json.put(s, "score", gm.fitness().score());
+                Json.put(s, "edf", gm.fitness().edf());
+                Json.put(s, "smoothingParameters", gm.fitness().smoothingParameters());
+                Json.put(s, "deviance", gm.fitness().deviance());
+                Json.put(s, "scale", gm.fitness().scale());
+                s.put("smoothingReselectedInBootstrap", g.bootstrapResamples() > 0);
+            });
         }
         ArrayNode estimates = root.putArray("estimates");
         for (Estimate e : report.tidy()) {

@@ -37,6 +37,7 @@ public final class FittedGam {
     private final int iterations;
     private final double[] fitted;
     private final String formula;
+    private final boolean smoothingConverged;
 
     FittedGam(List<String> traits, List<String> covariates, double[] covariateMeans, GamDesign design,
             GamFamily family, SmoothingCriterion criterion, SmoothingSearch.Result result, int[] group, String formula) {
@@ -74,6 +75,16 @@ public final class FittedGam {
             fitted[i] = family.mean(eta[group[i]]);
         }
         this.formula = formula;
+        this.smoothingConverged = result.converged();
+    }
+
+    /**
+     * Whether the smoothing-parameter search met its tolerance; false when it stopped at its evaluation budget with
+     * the best point found (as mgcv warns "check results carefully", typically a model with more wiggliness than the
+     * data can support).
+     */
+    public boolean smoothingConverged() {
+        return smoothingConverged;
     }
 
     /** η(z), covariates at their means. */

@@ -113,8 +113,19 @@ public final class Gam {
                     rho[j] = Math.log(lambda[j]);
                 }
                 result = search.at(rho);
+            } else if (options.startingSmoothingParameters().isPresent()) {
+                double[] lambda = options.startingSmoothingParameters().get();
+                if (lambda.length != penalties.size()) {
+                    throw new IllegalArgumentException("the model has " + penalties.size() + " smoothing parameters, "
+                            + lambda.length + " given");
+                }
+                double[] rho = new double[lambda.length];
+                for (int j = 0; j < rho.length; j++) {
+                    rho[j] = Math.log(lambda[j]);
+                }
+                result = search.refine(rho);
             } else {
-                result = search.minimise(penalties.size(), smooths.size() > 1);
+                result = search.minimise(penalties.size());
             }
         } catch (PenalizedIrls.NotConverged e) {
             if (e.separated()) {

@@ -24,51 +24,66 @@ public final class GamOptions {
     private final SmoothingCriterion criterion;
     private final boolean additive;
     private final double[] smoothingParameters;
+    private final boolean fixed;
 
     private GamOptions(int marginDimension, int smoothDimension, SmoothingCriterion criterion, boolean additive,
-            double[] smoothingParameters) {
+            double[] smoothingParameters, boolean fixed) {
         this.marginDimension = marginDimension;
         this.smoothDimension = smoothDimension;
         this.criterion = criterion;
         this.additive = additive;
         this.smoothingParameters = smoothingParameters;
+        this.fixed = fixed;
     }
 
     /** mgcv's defaults. */
     public static GamOptions defaults() {
-        return new GamOptions(DEFAULT_MARGIN, DEFAULT_SMOOTH, null, false, null);
+        return new GamOptions(DEFAULT_MARGIN, DEFAULT_SMOOTH, null, false, null, false);
     }
 
     /** Basis functions per tensor-product margin (at least 3). */
     public GamOptions withMarginDimension(int q) {
         requireDimension(q);
-        return new GamOptions(q, smoothDimension, criterion, additive, smoothingParameters);
+        return new GamOptions(q, smoothDimension, criterion, additive, smoothingParameters, fixed);
     }
 
     /** Basis functions of a one-variable smooth (at least 3). */
     public GamOptions withSmoothDimension(int q) {
         requireDimension(q);
-        return new GamOptions(marginDimension, q, criterion, additive, smoothingParameters);
+        return new GamOptions(marginDimension, q, criterion, additive, smoothingParameters, fixed);
     }
 
     /** The criterion, instead of the family's default. */
     public GamOptions withCriterion(SmoothingCriterion c) {
-        return new GamOptions(marginDimension, smoothDimension, c, additive, smoothingParameters);
+        return new GamOptions(marginDimension, smoothDimension, c, additive, smoothingParameters, fixed);
     }
 
     /** An additive fitness function s(z1) + … + s(zk) even for two or three traits. */
     public GamOptions withAdditive(boolean a) {
-        return new GamOptions(marginDimension, smoothDimension, criterion, a, smoothingParameters);
+        return new GamOptions(marginDimension, smoothDimension, criterion, a, smoothingParameters, fixed);
     }
 
     /** Fixed smoothing parameters λ (one per penalty, on mgcv's scale), not chosen by the criterion. */
     public GamOptions withSmoothingParameters(double... lambda) {
+        checkPositive(lambda);
+        return new GamOptions(marginDimension, smoothDimension, criterion, additive, lambda.clone(), true);
+    }
+
+    /**
+     * Smoothing parameters chosen by the criterion by a local search from λ (no grid): for refits of similar data,
+     * such as bootstrap resamples, whose optimum lies near the original fit's.
+     */
+    public GamOptions withStartingSmoothingParameters(double... lambda) {
+        checkPositive(lambda);
+        return new GamOptions(marginDimension, smoothDimension, criterion, additive, lambda.clone(), false);
+    }
+
+    private static void checkPositive(double[] lambda) {
         for (double l : lambda) {
             if (!(l > 0) || Double.isInfinite(l)) {
                 throw new IllegalArgumentException("a smoothing parameter must be positive and finite, got " + l);
             }
         }
-        return new GamOptions(marginDimension, smoothDimension, criterion, additive, lambda.clone());
     }
 
     public int marginDimension() {
@@ -90,7 +105,12 @@ public final class GamOptions {
 
     /** Fixed λ, when given. */
     public Optional<double[]> smoothingParameters() {
-        return smoothingParameters == null ? Optional.empty() : Optional.of(smoothingParameters.clone());
+        return smoothingParameters == null || !fixed ? Optional.empty() : Optional.of(smoothingParameters.clone());
+    }
+
+    /** The λ a local search starts from, when given. */
+    public Optional<double[]> startingSmoothingParameters() {
+        return smoothingParameters == null || fixed ? Optional.empty() : Optional.of(smoothingParameters.clone());
     }
 
     private static void requireDimension(int q) {

@@ -137,7 +137,8 @@ public final class PenalizedIrls {
         double[] row = new double[p + 1];
         for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
             double[] raug = triangle(eta, row);
-            Step step = solve(raug, e);
+            // τ, diag(F) and V_β only where they are reported: the Gaussian fit and the final step below
+            Step step = solve(raug, e, family == GamFamily.GAUSSIAN);
             double[] candidate = step.beta;
             double[] newEta = new double[n];
             double pdev = evaluate(candidate, sLambda, newEta);
@@ -161,7 +162,7 @@ public final class PenalizedIrls {
                 if (family != GamFamily.GAUSSIAN) {
                     // one more Newton step at the converged weights: β's error is squared, and τ, diag(F) and
                     // V_β are those of the final weights, as mgcv reports them
-                    step = solve(triangle(eta, row), e);
+                    step = solve(triangle(eta, row), e, true);
                     beta = step.beta;
                     oldPdev = evaluate(beta, sLambda, eta);
                 }
@@ -221,7 +222,7 @@ public final class PenalizedIrls {
     }
 
     /** Solves [R; E]β ≈ [f; 0] and forms τ, diag(F) and (R̃ᵀR̃)⁻¹. */
-    private Step solve(double[] raug, double[][] e) throws NotConverged {
+    private Step solve(double[] raug, double[][] e, boolean full) throws NotConverged {
         int q = p + 1;
         int m = p + e.length;
         double[][] a = new double[m][p];
@@ -247,6 +248,9 @@ public final class PenalizedIrls {
                     + " than the data and penalty determine)", false);
         }
         double[] beta = qr.getSolver().solve(new ArrayRealVector(rhs, false)).toArray();
+        if (!full) {
+            return new Step(beta, Double.NaN, null, null);
+        }
         double[][] rInv = upperInverse(rt);
         // F = (R̃ᵀR̃)⁻¹RᵀR; τ = ‖R R̃⁻¹‖²_F, diag(F)_c = Σ_a (R̃⁻¹R̃⁻ᵀ RᵀR)_cc
         double[][] r = new double[p][p];

@@ -1,6 +1,7 @@
 package org.fallline.evolution.internal.gam;
 
 import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
@@ -17,7 +18,8 @@ import org.fallline.evolution.gam.SmoothingCriterion;
  * penalised fit (mgcv's "outer" iteration, Wood 2008, JRSS B 70: 495), by a derivative-free search rather than
  * mgcv's Newton method: the score is first evaluated along the diagonal ρ<sub>1</sub> = … = ρ<sub>m</sub> on a grid
  * from {@value #GRID_LOW} to {@value #GRID_HIGH} in steps of {@value #GRID_STEP}, then refined from the best grid
- * point by Brent's method (m = 1, on the neighbouring grid interval) or by Powell's BOBYQA (m ≥ 2, bound to
+ * point by Brent's method (m = 1, on the neighbouring grid interval) or by Powell's BOBYQA (m ≥ 2, from the best
+ * grid point and from ρ = 0, bound to
  * [{@value #LOW}, {@value #HIGH}]<sup>m</sup>, trust region shrunk to {@value #STOP}). Every fit starts from the linear
  * predictor of the best fit so far. A λ at which the penalised IRLS fails scores {@value #FAILED}; when it fails everywhere the
  * first failure is rethrown.
@@ -43,7 +45,28 @@ public final class SmoothingSearch {
     private PenalizedIrls.NotConverged failure;
 
     /** The chosen smoothing parameters and the fit there. */
-    public record Result(double[] rho, double score, PenalizedIrls.Fit fit) {
+    public record Result(double[] rho, double score, PenalizedIrls.Fit fit, boolean converged) {
+    }
+
+    /** Score evaluations one BOBYQA run may take before the best point so far is accepted (not converged). */
+    static final int MAX_EVALUATIONS = 500;
+
+    private boolean converged = true;
+
+    private void bobyqa(double[] from, double radius) {
+        int m = from.length;
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        java.util.Arrays.fill(lo, LOW);
+        java.util.Arrays.fill(hi, HIGH);
+        try {
+            // the optimum found is the best point scored, kept by score()
+            new BOBYQAOptimizer(2 * m + 1, radius, STOP).optimize(new MaxEval(MAX_EVALUATIONS),
+                    new ObjectiveFunction(this::score), GoalType.MINIMIZE, new InitialGuess(from),
+                    new SimpleBounds(lo, hi));
+        } catch (TooManyEvaluationsException e) {
+            converged = false;
+        }
     }
 
     public SmoothingSearch(PenalizedIrls irls, SmoothingCriterion criterion, long n) {
@@ -56,15 +79,11 @@ public final class SmoothingSearch {
     /** The fit at given ρ (no search). */
     public Result at(double[] rho) throws PenalizedIrls.NotConverged {
         PenalizedIrls.Fit f = irls.fit(rho, warm);
-        return new Result(rho.clone(), criterion.score(f.deviance(), f.edf(), n), f);
+        return new Result(rho.clone(), criterion.score(f.deviance(), f.edf(), n), f, true);
     }
 
-    /**
-     * Minimises the score over m log smoothing parameters; with {@code sweeps}, after the diagonal grid each ρ<sub>j</sub>
-     * in turn is moved along the grid with the others held (two rounds), so that smooths needing very different
-     * amounts of smoothing (an additive model) start BOBYQA near their own optimum.
-     */
-    public Result minimise(int m, boolean sweeps) throws PenalizedIrls.NotConverged {
+    /** Minimises the score over m log smoothing parameters. */
+    public Result minimise(int m) throws PenalizedIrls.NotConverged {
         for (double r = GRID_LOW; r <= GRID_HIGH; r += GRID_STEP) {
             double[] rho = new double[m];
             java.util.Arrays.fill(rho, r);
@@ -79,38 +98,41 @@ public final class SmoothingSearch {
             UnivariateFunction f = r -> score(new double[] {r});
             new BrentOptimizer(1e-10, 1e-9).optimize(new MaxEval(500), new UnivariateObjectiveFunction(f),
                     GoalType.MINIMIZE, new SearchInterval(Math.max(LOW, c - GRID_STEP), Math.min(HIGH, c + GRID_STEP), c));
-            return new Result(bestRho.clone(), bestScore, best);
+            return new Result(bestRho.clone(), bestScore, best, converged);
         }
-        // two starts: the best diagonal point (swept, for an additive model) and ρ = 0 (penalties on the scale of
-        // XᵀX, near where mgcv's Newton iteration starts), each polished by BOBYQA; the best point scored wins
+        // two starts: the best diagonal point and ρ = 0 (penalties on the scale of XᵀX, near where mgcv's Newton
+        // iteration starts), each polished by BOBYQA; the best point scored wins. (ρ = 0 is what finds mgcv's optimum
+        // for smooths needing very different smoothing, such as Bumpus's four-trait additive model.)
         for (double[] start : new double[][] {diagonal, new double[m]}) {
             double[] from = start.clone();
-            for (int round = 0; sweeps && start == diagonal && round < 2; round++) {
-                for (int j = 0; j < m; j++) {
-                    double bestHere = FAILED;
-                    double arg = from[j];
-                    for (double r = GRID_LOW; r <= GRID_HIGH; r += GRID_STEP) {
-                        double[] rho = from.clone();
-                        rho[j] = r;
-                        double v = score(rho);
-                        if (v < bestHere) {
-                            bestHere = v;
-                            arg = r;
-                        }
-                    }
-                    from[j] = arg;
-                }
+            if (start != diagonal && java.util.Arrays.equals(start, diagonal)) {
+                continue;
             }
-            double[] lo = new double[m];
-            double[] hi = new double[m];
-            java.util.Arrays.fill(lo, LOW);
-            java.util.Arrays.fill(hi, HIGH);
-            BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * m + 1, GRID_STEP, STOP);
-            // the optimum found is the best point scored, kept by score()
-            opt.optimize(new MaxEval(4000), new ObjectiveFunction(this::score), GoalType.MINIMIZE,
-                    new InitialGuess(from), new SimpleBounds(lo, hi));
+            bobyqa(from, GRID_STEP);
         }
-        return new Result(bestRho.clone(), bestScore, best);
+        return new Result(bestRho.clone(), bestScore, best, converged);
+    }
+
+    /** A local minimisation from ρ₀: Brent on [ρ₀ − 2, ρ₀ + 2] (m = 1) or BOBYQA from ρ₀. */
+    public Result refine(double[] rho0) throws PenalizedIrls.NotConverged {
+        int m = rho0.length;
+        double[] start = rho0.clone();
+        for (int j = 0; j < m; j++) {
+            start[j] = Math.max(LOW, Math.min(HIGH, start[j]));
+        }
+        score(start);
+        if (best == null) {
+            throw failure;
+        }
+        if (m == 1) {
+            double c = start[0];
+            UnivariateFunction f = r -> score(new double[] {r});
+            new BrentOptimizer(1e-10, 1e-9).optimize(new MaxEval(500), new UnivariateObjectiveFunction(f),
+                    GoalType.MINIMIZE, new SearchInterval(Math.max(LOW, c - GRID_STEP), Math.min(HIGH, c + GRID_STEP), c));
+        } else {
+            bobyqa(start, 1.0);
+        }
+        return new Result(bestRho.clone(), bestScore, best, converged);
     }
 
     private double score(double[] rho) {
