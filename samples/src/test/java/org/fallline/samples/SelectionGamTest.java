@@ -120,6 +120,26 @@ class SelectionGamTest {
         assertTrue(found, "no gamma_gam bw:gest estimate");
     }
 
+    /** Survival the traits separate completely has no finite GAM: exit 3, one error line, no output. */
+    @Test
+    void separatedSurvivalIsExitThree() throws Exception {
+        StringBuilder b = new StringBuilder("w,a,b\n");
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 80; i++) {
+            double a = r.nextGaussian();
+            b.append(a > 0 ? 1 : 0).append(',').append(a).append(',').append(r.nextGaussian()).append('\n');
+        }
+        Path p = dir.resolve("separated.csv");
+        Files.writeString(p, b.toString());
+        Run.Result res = Run.fallline("selection", "--data", p.toString(), "--fitness", "w", "--traits", "a,b",
+                "--model", "gam", "--quiet");
+        assertEquals(3, res.status(), res::toString);
+        List<String> lines = res.err().lines().toList();
+        assertEquals(1, lines.size(), res.err());
+        assertTrue(lines.get(0).startsWith("error: the binomial GAM separates the data"), res.err());
+        assertEquals("", res.out());
+    }
+
     @Test
     void tooFewDistinctValuesForTheSplineIsExitTwoNamingTheTrait() throws Exception {
         StringBuilder b = new StringBuilder("w,a,b\n");
