@@ -5,7 +5,10 @@ module org.fallline.evolution {
     requires transitive org.fallline.core;
     requires commons.math3;
     requires com.opencsv;
+    requires ejml.core;
+    requires ejml.ddense;
 
     exports org.fallline.evolution;
     exports org.fallline.evolution.io;
+    exports org.fallline.evolution.gam;
 }

@@ -59,7 +59,7 @@ public final class InProcessSelection {
             out.println(String.join(",", List.of(e.group(), e.analysis(), e.term(), number(e.estimate()),
                     number(e.stdError()), number(e.statistic()), number(e.pValue()), number(e.confLow()),
                     number(e.confHigh()), number(e.bootSe()), number(e.permPValue()), number(e.bootConfLow()),
-                    number(e.bootConfHigh()))));
+                    number(e.bootConfHigh()), number(e.glmPValue()))));
         }
         out.flush();
     }

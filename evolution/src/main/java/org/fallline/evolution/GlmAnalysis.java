@@ -3,6 +3,7 @@ package org.fallline.evolution;
 import java.util.ArrayList;
 import java.util.List;
 import org.fallline.evolution.internal.AverageDerivatives;
+import org.fallline.evolution.internal.CovariateCoding;
 import org.fallline.evolution.internal.Distributions;
 import org.fallline.evolution.internal.Glm;
 import org.fallline.evolution.internal.GlmFit;
@@ -14,8 +15,8 @@ import org.fallline.evolution.internal.PolynomialBasis;
  * (0/1 fitness) or Poisson (counts) fitness functions of the standardised traits, their
  * average-derivative β (first-order model) and γ (second-order model) with delta-method standard
  * errors ({@link AverageDerivatives}), and for the logistic model Janzen &amp; Stern's rescaled
- * coefficients γ<sub>JS</sub> = mean(p(1 − p))·q/W̄ of the second-order fit. A fit that separates gives
- * no numbers, only a diagnosis.
+ * coefficients γ<sub>JS</sub> = mean(p(1 − p))·q/W̄ of the second-order fit. Covariates enter both fits as
+ * extra columns after the trait terms. A fit that separates gives no numbers, only a diagnosis.
  */
 final class GlmAnalysis {
 
@@ -33,6 +34,55 @@ final class GlmAnalysis {
         return model == Model.LOGISTIC ? AverageDerivatives.Link.LOGIT : AverageDerivatives.Link.LOG;
     }
 
+    /** The design [basis | covariate columns]. */
+    static double[][] withCovariates(double[][] basis, double[][] cov) {
+        if (cov == null) {
+            return basis;
+        }
+        int n = basis.length;
+        int b = basis[0].length;
+        int r = cov[0].length;
+        double[][] x = new double[n][b + r];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(basis[i], 0, x[i], 0, b);
+            System.arraycopy(cov[i], 0, x[i], b, r);
+        }
+        return x;
+    }
+
+    /** The first-order GLM of z and the covariate columns (null for none). */
+    static GlmFit firstOrder(Model model, double[][] z, double[][] cov, double[] w) {
+        return fit(model, withCovariates(NonNormalGradients.firstOrderDesign(z), cov), w);
+    }
+
+    /** The second-order GLM of z and the covariate columns (null for none). */
+    static GlmFit secondOrder(Model model, double[][] z, double[][] cov, double[] w) {
+        return fit(model, withCovariates(NonNormalGradients.secondOrderDesign(z), cov), w);
+    }
+
+    /**
+     * The covariates' part of η with the numeric covariates at their means and the categorical ones at their
+     * reference level (what the figures hold them at), from the second-order fit's coefficients.
+     */
+    private static double heldTerm(GlmFit f2, double[][] cov, CovariateCoding coding) {
+        if (cov == null) {
+            return 0.0;
+        }
+        int r = cov[0].length;
+        int at = f2.parameterCount() - r;
+        double s = 0;
+        for (int j = 0; j < r; j++) {
+            if (!coding.isCategorical(coding.covariateOf(j))) {
+                double m = 0;
+                for (double[] row : cov) {
+                    m += row[j];
+                }
+                s += f2.coefficient(at + j) * m / cov.length;
+            }
+        }
+        return s;
+    }
+
     private static double mean(double[] w) {
         double s = 0;
         for (double v : w) {
@@ -41,8 +91,13 @@ final class GlmAnalysis {
         return s / w.length;
     }
 
+    /** The gradients and the two fits they come from (the second null without the second-order model). */
+    record Fitted(GlmGradients gradients, GlmFit first, GlmFit second) {
+    }
+
     /** The gradients with their delta-method inference. */
-    static GlmGradients analyse(Model model, double[][] z, double[] w, List<String> traits, boolean quadratic) {
+    static Fitted analyse(Model model, double[][] z, double[][] cov, CovariateCoding coding, double[] w,
+            List<String> traits, boolean quadratic) {
         int k = traits.size();
         double meanW = mean(w);
         String family = model == Model.LOGISTIC ? "logistic" : "Poisson";
@@ -51,23 +106,24 @@ final class GlmAnalysis {
         List<Coefficient> gammaJs = new ArrayList<>();
         List<String> diagnoses = new ArrayList<>();
         SecondOrderFitness secondOrder = null;
-        GlmFit f1 = fit(model, NonNormalGradients.firstOrderDesign(z), w);
+        GlmFit f1 = firstOrder(model, z, cov, w);
         if (f1.separation()) {
             diagnoses.add(family + " β not reported, first-order " + family + " fit: " + f1.diagnosis());
         } else {
-            AverageDerivatives.Result b = AverageDerivatives.beta(f1, z, meanW, link(model), true);
+            AverageDerivatives.Result b = AverageDerivatives.beta(f1, z, cov, meanW, link(model), true);
             for (int i = 0; i < k; i++) {
                 beta.add(wald(traits.get(i), b.estimate()[i], b.se()[i]));
             }
         }
+        GlmFit f2 = null;
         if (quadratic) {
-            GlmFit f2 = fit(model, NonNormalGradients.secondOrderDesign(z), w);
+            f2 = secondOrder(model, z, cov, w);
             if (f2.separation()) {
                 diagnoses.add(family + " γ not reported, second-order " + family + " fit: " + f2.diagnosis());
             } else {
-                AverageDerivatives.Result g = AverageDerivatives.gamma(f2, z, meanW, link(model), true);
+                AverageDerivatives.Result g = AverageDerivatives.gamma(f2, z, cov, meanW, link(model), true);
                 double js = model == Model.LOGISTIC ? meanP1mP(f2) / meanW : 0;
-                secondOrder = SecondOrderFitness.ofBasis(model, f2.coefficients(), k, 0, meanW);
+                secondOrder = SecondOrderFitness.ofBasis(model, f2.coefficients(), k, heldTerm(f2, cov, coding), meanW);
                 int at = 0;
                 for (int i = 0; i < k; i++) {
                     for (int j = i; j < k; j++) {
@@ -84,7 +140,8 @@ final class GlmAnalysis {
                 }
             }
         }
-        return new GlmGradients(model, beta, gamma, gammaJs, diagnoses, java.util.Optional.ofNullable(secondOrder));
+        return new Fitted(new GlmGradients(model, beta, gamma, gammaJs, diagnoses,
+                java.util.Optional.ofNullable(secondOrder)), f1, f2);
     }
 
     /**
@@ -92,25 +149,25 @@ final class GlmAnalysis {
      *
      * @throws SelectionException NUMERICAL when a fit separates
      */
-    static double[] estimates(Model model, double[][] z, double[] w, boolean withBeta, boolean withGamma,
-            boolean withJs) {
+    static double[] estimates(Model model, double[][] z, double[][] cov, double[] w, boolean withBeta,
+            boolean withGamma, boolean withJs) {
         int k = z[0].length;
         int m = k * (k + 1) / 2;
         double meanW = mean(w);
         double[] out = new double[(withBeta ? k : 0) + (withGamma ? m : 0) + (withJs ? m : 0)];
         int at = 0;
         if (withBeta) {
-            GlmFit f1 = fit(model, NonNormalGradients.firstOrderDesign(z), w);
+            GlmFit f1 = firstOrder(model, z, cov, w);
             failIfSeparated(f1);
-            double[] b = AverageDerivatives.beta(f1, z, meanW, link(model), false).estimate();
+            double[] b = AverageDerivatives.beta(f1, z, cov, meanW, link(model), false).estimate();
             System.arraycopy(b, 0, out, 0, k);
             at = k;
         }
         if (withGamma || withJs) {
-            GlmFit f2 = fit(model, NonNormalGradients.secondOrderDesign(z), w);
+            GlmFit f2 = secondOrder(model, z, cov, w);
             failIfSeparated(f2);
             if (withGamma) {
-                double[] g = AverageDerivatives.gamma(f2, z, meanW, link(model), false).estimate();
+                double[] g = AverageDerivatives.gamma(f2, z, cov, meanW, link(model), false).estimate();
                 System.arraycopy(g, 0, out, at, m);
                 at += m;
             }

@@ -21,7 +21,10 @@ import org.fallline.evolution.internal.StandardizedMoments;
 /**
  * The least-squares part of the analysis of one group, from its one-pass sums: checks, S and C, the
  * first- and second-order fits, the canonical analysis and double regression, the stationary point and
- * the predicted response.
+ * the predicted response. Covariates enter every fit as columns after the trait terms (so β, γ, θ and the
+ * eigenvalues are partial of them); their coefficients are reported from the second-order model (the
+ * first-order one without it). S, C and the phenotypic covariance P are those of the same rows, without
+ * the covariates.
  */
 final class GroupAnalysis {
 
@@ -33,6 +36,7 @@ final class GroupAnalysis {
     private final int k;
     private final double[][] g;
     private final boolean byGroups;
+    private List<String> covariateNames = List.of();
 
     /** The parts the resampling and GLM steps build on. */
     record Fitted(GroupReport report, StandardizedMoments moments) {
@@ -65,6 +69,11 @@ final class GroupAnalysis {
         if (sm.overflowColumn() >= 0) {
             throw beyondDoublePrecision(sm, sm.overflowColumn(), label);
         }
+        if (sm.covariateOverflowColumn() >= 0) {
+            throw new SelectionException("--covariates: values of '" + sm.coding().columnNames()
+                    .get(sm.covariateOverflowColumn()) + "'" + in(label) + " are too far from 1 for double precision:"
+                    + " their squares or sums overflow; rescale the column (for example to other units)");
+        }
         double wbar = sm.meanFitness();
         double scale = sm.relativeScale();
         double offset = sm.relativeOffset();
@@ -72,10 +81,13 @@ final class GroupAnalysis {
         double[] sumPsi = sm.sumPsi();
         int p1 = PolynomialBasis.firstOrderSize(k);
 
+        int r = sm.covariateColumns();
+        int q = PolynomialBasis.secondOrderSize(k);
+        covariateNames = sm.coding().columnNames();
         double[][] d1 = sm.design(p1);
         LeastSquares.Solution s1 = LeastSquares.solve(d1, n);
         if (s1.aliased().length > 0) {
-            throw collinearTraits(d1, s1, label);
+            throw collinearTraits(d1, s1, label, p1);
         }
         OlsSummary o1 = OlsSummary.of(s1, scale, offset, "the first-order model" + in(label));
         List<Coefficient> beta = new ArrayList<>(k);
@@ -102,7 +114,7 @@ final class GroupAnalysis {
         SelectionDifferentials differentials = new SelectionDifferentials(traits, sPop, sSamp, c);
 
         // P⁻¹ = (n − 1)(ZᵀZ)⁻¹: z is centred, so the z-block of the first-order inverse is (ZᵀZ)⁻¹.
-        double[][] inv1 = s1.inverse();
+        double[][] inv1 = r == 0 ? s1.inverse() : LeastSquares.solve(sm.plainDesign(p1), n).inverse();
         double[][] pInv = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
@@ -113,10 +125,12 @@ final class GroupAnalysis {
         Optional<QuadraticSelectionMatrix> quadratic = Optional.empty();
         Optional<CanonicalAnalysis> canonical = Optional.empty();
         Optional<StationaryPoint> stationary = Optional.empty();
+        List<Coefficient> covariates = new ArrayList<>();
+        double held = 0.0;
         if (options.quadratic()) {
             LeastSquares.Solution s2 = LeastSquares.solve(sm.design(), n);
             if (s2.aliased().length > 0) {
-                throw singularSecondOrder(s2.aliased(), label);
+                throw singularSecondOrder(s2.aliased(), label, q);
             }
             OlsSummary o2 = OlsSummary.of(s2, scale, offset, "the second-order model" + in(label));
             List<Coefficient> gamma = new ArrayList<>();
@@ -135,7 +149,16 @@ final class GroupAnalysis {
             double[][] gm = qsm.matrix();
             Canonical can = Canonical.of(gm);
             canonical = Optional.of(canonicalAnalysis(can, sm, scale, offset, label));
-            stationary = Optional.of(stationaryPoint(gm, qsm.linearValues(), o2.estimate(0), can, sm, pInv, acc));
+            held = atMeans(o2, q, sm);
+            stationary = Optional.of(stationaryPoint(gm, qsm.linearValues(), o2.estimate(0) + held, can, sm, pInv,
+                    acc));
+            for (int j = 0; j < r; j++) {
+                covariates.add(o2.coefficient(q + j, covariateNames.get(j)));
+            }
+        } else {
+            for (int j = 0; j < r; j++) {
+                covariates.add(o1.coefficient(p1 + j, covariateNames.get(j)));
+            }
         }
 
         Optional<PredictedResponse> response = Optional.empty();
@@ -158,16 +181,36 @@ final class GroupAnalysis {
 
         List<String> notes = new ArrayList<>();
         if (acc.dropped() > 0) {
+            boolean withCovariates = !options.covariates().isEmpty();
             notes.add(acc.dropped() + (acc.dropped() == 1 ? " row" : " rows") + in(label)
-                    + " dropped for a missing fitness or trait value (line" + (acc.dropped() == 1 ? " " : "s ")
+                    + " dropped for a missing fitness" + (withCovariates ? ", trait or covariate" : " or trait")
+                    + " value (line" + (acc.dropped() == 1 ? " " : "s ")
                     + acc.droppedLines().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + (acc.dropped() > acc.droppedLines().size() ? ", …" : "") + ")");
+                    + (acc.dropped() > acc.droppedLines().size() ? ", …" : "") + ")"
+                    + (withCovariates ? "; " + acc.droppedForCovariate() + " of them for a missing covariate ("
+                    + String.join(", ", options.covariates()) + "), before fitness was relativised and traits"
+                    + " standardised" : ""));
         }
         options.geneticCovariance().ifPresent(gc -> notes.addAll(gc.scaleNotes(traits, sm.sd(), in(label))));
         GroupReport report = new GroupReport(label, n, acc.dropped(), acc.droppedLines(), wbar, traits, sm.mean(),
                 sm.sd(), sm.scale(), differentials, gradient, quadratic, canonical, stationary, List.of(), response, 0,
-                0, notes);
+                0, notes, covariates, held);
         return new Fitted(report, sm);
+    }
+
+    /**
+     * The fitted surface's shift when the numeric covariates are held at their means (categorical ones at
+     * their reference level): Σ θ<sub>c</sub>·mean(c) over the numeric covariates' columns, on relative fitness.
+     */
+    private static double atMeans(OlsSummary o2, int q, StandardizedMoments sm) {
+        double[] means = sm.covariateMeans();
+        double s = 0;
+        for (int j = 0; j < means.length; j++) {
+            if (!sm.coding().isCategorical(sm.coding().covariateOf(j))) {
+                s += o2.estimate(q + j) * means[j];
+            }
+        }
+        return s;
     }
 
     private String pair(int i, int j) {
@@ -180,20 +223,27 @@ final class GroupAnalysis {
         String where = where(label);
         long n = acc.complete();
         if (n == 0) {
-            String why = acc.dropped() == 0 ? "" : ": all " + acc.dropped() + " of its rows have a missing fitness or trait"
-                    + " value (first at line " + acc.droppedLines().get(0) + ")";
+            String why = acc.dropped() == 0 ? "" : ": all " + acc.dropped() + " of its rows have a missing fitness"
+                    + (options.covariates().isEmpty() ? " or trait" : ", trait or covariate") + " value (first at line "
+                    + acc.droppedLines().get(0) + ")" + (acc.droppedForCovariate() == 0 ? "" : ", "
+                    + acc.droppedForCovariate() + " of them a missing covariate ("
+                    + String.join(", ", options.covariates()) + ")");
             throw new SelectionException(where + " has no complete rows" + why);
         }
-        int p1 = PolynomialBasis.firstOrderSize(k);
-        int p2 = PolynomialBasis.secondOrderSize(k);
-        String traitWord = k == 1 ? " trait" : " traits";
+        // covariate columns are parameters of every model too
+        int r = acc.coding().width();
+        int p1 = PolynomialBasis.firstOrderSize(k) + r;
+        int p2 = PolynomialBasis.secondOrderSize(k) + r;
+        String traitWord = (k == 1 ? " trait" : " traits") + (r == 0 ? "" : " and " + r + " covariate column"
+                + (r == 1 ? "" : "s"));
         if (options.quadratic() && n < p2 + 1) {
             throw new SelectionException("the second-order model of " + k + traitWord + " needs at least " + (p2 + 1)
-                    + " individuals, " + where + " has " + n + ": use fewer traits or the first-order model alone");
+                    + " individuals, " + where + " has " + n + ": use fewer traits" + (r == 0 ? "" : " or covariates")
+                    + " or the first-order model alone");
         }
         if (n < p1 + 1) {
             throw new SelectionException("the first-order model of " + k + traitWord + " needs at least " + (p1 + 1)
-                    + " individuals, " + where + " has " + n + ": use fewer traits");
+                    + " individuals, " + where + " has " + n + ": use fewer traits" + (r == 0 ? "" : " or covariates"));
         }
         if (acc.maxFitness() <= 0) {
             throw new SelectionException("mean fitness is 0 in " + where
@@ -208,6 +258,15 @@ final class GroupAnalysis {
                     + " are too large to analyse: their sums of squares overflow double precision; rescale fitness");
         }
         ShiftedDesign sums = acc.sums();
+        double[] covMax = sums.covariateMaxAbs();
+        for (int j = 0; j < covMax.length; j++) {
+            // covariates enter uncentred: their own squares, summed, must stay finite
+            if (!Double.isFinite(square(covMax[j]) * n * n)) {
+                throw new SelectionException("--covariates: values of '" + acc.coding().columnNames().get(j) + "' up to "
+                        + covMax[j] + " in " + where + " are too large to analyse: their sums of squares overflow double"
+                        + " precision; rescale it (other units)");
+            }
+        }
         double[] min = sums.min();
         double[] max = sums.max();
         for (int i = 0; i < k; i++) {
@@ -241,10 +300,13 @@ final class GroupAnalysis {
      * The first-order design has aliased traits (R's lm would report NA for them): names each aliased
      * trait and the traits it is a linear combination of.
      */
-    private SelectionException collinearTraits(double[][] design, LeastSquares.Solution s, String label) {
+    private SelectionException collinearTraits(double[][] design, LeastSquares.Solution s, String label, int p1) {
         List<String> parts = new ArrayList<>();
         int[] kept = s.kept();
         for (int t : s.aliased()) {
+            if (t >= p1) {
+                return aliasedCovariate(t - p1, label);
+            }
             double[] dep = LeastSquares.dependence(design, s, t);
             double big = 0;
             for (int l = 1; l < kept.length; l++) {
@@ -253,7 +315,7 @@ final class GroupAnalysis {
             List<String> on = new ArrayList<>();
             for (int l = 1; l < kept.length; l++) {
                 if (Math.abs(dep[l]) > 1e-6 * big) {
-                    on.add("'" + traits.get(kept[l] - 1) + "'");
+                    on.add("'" + (kept[l] < p1 ? traits.get(kept[l] - 1) : covariateNames.get(kept[l] - p1)) + "'");
                 }
             }
             parts.add("'" + traits.get(t - 1) + "'" + (on.isEmpty() ? " is constant"
@@ -262,6 +324,13 @@ final class GroupAnalysis {
         return new SelectionException("trait " + String.join("; trait ", parts) + in(label)
                 + " (collinear: aliased in the pivoted QR, tolerance 1e-7, as R's lm would report it NA): leave "
                 + (s.aliased().length == 1 ? "it" : "them") + " out");
+    }
+
+    /** A covariate column that is constant or a linear function of the other columns. */
+    private SelectionException aliasedCovariate(int column, String label) {
+        return new SelectionException("--covariates: '" + covariateNames.get(column) + "'" + in(label)
+                + " is constant or a linear function of the traits and the other covariates (aliased in the pivoted QR,"
+                + " tolerance 1e-7, as R's lm would report it NA): leave it out");
     }
 
     /** Values whose squares or sums leave the range of double precision. */
@@ -292,11 +361,14 @@ final class GroupAnalysis {
         return new int[] {0, 0};
     }
 
-    private SelectionException singularSecondOrder(int[] terms, String label) {
+    private SelectionException singularSecondOrder(int[] terms, String label, int q) {
         List<String> names = new ArrayList<>();
         int only = -1;
         boolean single = true;
         for (int t : terms) {
+            if (t >= q) {
+                return aliasedCovariate(t - q, label);
+            }
             names.add(termName(t));
             int trait = traitOf(t);
             if (trait == -2) {
@@ -350,7 +422,8 @@ final class GroupAnalysis {
 
     private CanonicalAnalysis canonicalAnalysis(Canonical can, StandardizedMoments sm, double scale, double offset,
             String label) {
-        LeastSquares.Solution s3 = LeastSquares.solve(can.doubleRegressionDesign(sm.design()), sm.n());
+        LeastSquares.Solution s3 = LeastSquares.solve(can.doubleRegressionDesign(sm.design(), sm.covariateColumns()),
+                sm.n());
         if (s3.aliased().length > 0) {
             throw new SelectionException(SelectionException.Kind.NUMERICAL, "the double regression of the canonical"
                     + " analysis is singular" + in(label) + " although the second-order model is not");

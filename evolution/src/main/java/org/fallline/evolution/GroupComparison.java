@@ -27,7 +27,9 @@ import org.fallline.evolution.internal.StandardizedMoments;
  * on (d, N − p<sub>1</sub>) degrees of freedom, as R's {@code anova(lm0, lm1)}; when a GLM is fitted (0/1
  * or count fitness) it is the likelihood-ratio statistic D<sub>0</sub> − D<sub>1</sub> (deviances), χ² on d
  * degrees of freedom, as {@code anova(glm0, glm1, test = "Chisq")}. The least-squares fits come from the
- * groups' triangular factors stacked (their Gram matrices add), so no row is read again.
+ * groups' triangular factors stacked (their Gram matrices add), so no row is read again. Covariates enter
+ * both models of each test with group-specific coefficients, as the group intercepts do (each group's own
+ * analysis has its own covariate effects), so the tests compare selection only.
  */
 final class GroupComparison {
 
@@ -108,6 +110,15 @@ final class GroupComparison {
         return groups + groups * k + (common ? quad : groups * quad);
     }
 
+    /** Number of covariate columns of all groups together (each group has its own). */
+    private static int covariateWidth(List<Group> groups) {
+        int r = 0;
+        for (Group g : groups) {
+            r += g.moments().covariateColumns();
+        }
+        return r;
+    }
+
     /** {F, p, df1, df2} of the least-squares comparison. */
     private static double[] fTest(List<Group> groups, int k, boolean second) {
         int gn = groups.size();
@@ -122,13 +133,16 @@ final class GroupComparison {
     /** {RSS, rank, N} of the stacked least-squares model. */
     private static double[] fitStacked(List<Group> groups, int k, boolean second, boolean common) {
         int gn = groups.size();
-        int cols = width(gn, k, second, common);
+        int base = width(gn, k, second, common);
+        int cols = base + covariateWidth(groups);
         int p = second ? PolynomialBasis.secondOrderSize(k) : PolynomialBasis.firstOrderSize(k);
         List<double[]> stacked = new ArrayList<>();
         long n = 0;
+        int covAt = base;
         for (int g = 0; g < gn; g++) {
             StandardizedMoments sm = groups.get(g).moments();
             double[][] t = sm.design(p);
+            int r = sm.covariateColumns();
             double a = sm.relativeOffset();
             double b = sm.relativeScale();
             for (double[] row : t) {
@@ -140,10 +154,12 @@ final class GroupComparison {
                         out[to] += row[c];
                     }
                 }
+                System.arraycopy(row, p, out, covAt, r);
                 // the response in relative fitness w = a + b·e: a linear combination of the columns of [1, e]
-                out[cols] = a * row[0] + b * row[p];
+                out[cols] = a * row[0] + b * row[p + r];
                 stacked.add(out);
             }
+            covAt += r;
             n += sm.n();
         }
         LeastSquares.Solution s = LeastSquares.solve(stacked.toArray(new double[0][]), n);
@@ -165,8 +181,10 @@ final class GroupComparison {
     /** {deviance, parameters} of the stacked GLM, or null when it separates. */
     private static double[] deviance(List<Group> groups, int k, boolean second, boolean common, Model model) {
         int gn = groups.size();
-        int cols = width(gn, k, second, common);
+        int base = width(gn, k, second, common);
+        int cols = base + covariateWidth(groups);
         int p = second ? PolynomialBasis.secondOrderSize(k) : PolynomialBasis.firstOrderSize(k);
+        int covAt = base;
         int total = 0;
         for (Group g : groups) {
             total += g.rows().size();
@@ -180,9 +198,15 @@ final class GroupComparison {
             RowStore rows = groups.get(g).rows();
             double[] mean = groups.get(g).moments().mean();
             double[] scale = groups.get(g).moments().scale();
+            org.fallline.evolution.internal.CovariateCoding coding = groups.get(g).moments().coding();
+            double[] raw = new double[k + rows.covariates()];
             for (int i = 0; i < rows.size(); i++) {
                 for (int j = 0; j < k; j++) {
                     z[j] = (rows.trait(i, j) - mean[j]) / scale[j];
+                }
+                if (coding.width() > 0) {
+                    rows.values(i, raw);
+                    coding.fill(raw, k, x[at], covAt);
                 }
                 PolynomialBasis.fill(z, k, phi);
                 intercept(x[at], g, 1.0);
@@ -194,6 +218,7 @@ final class GroupComparison {
                 }
                 y[at++] = rows.fitness(i);
             }
+            covAt += coding.width();
         }
         GlmFit fit = model == Model.POISSON ? Glm.poisson(x, y) : Glm.logistic(x, y);
         if (fit.separation()) {

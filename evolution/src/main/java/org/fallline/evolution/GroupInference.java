@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.fallline.core.ProgressListener;
+import org.fallline.evolution.gam.GamOptions;
+import org.fallline.evolution.internal.GlmFit;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.Replicates;
 import org.fallline.evolution.internal.Resampler;
@@ -50,30 +52,49 @@ final class GroupInference {
 
     /** Replicate runs per group: bootstrap of least squares, bootstrap of the GLM, permutations. */
     static long runsPerGroup(SelectionOptions options, boolean glm) {
-        return (long) options.bootstrap() * (glm ? 2 : 1) + options.permutations();
+        return (long) options.bootstrap() * (1 + (glm ? 1 : 0) + (options.model() == Model.GAM ? 1 : 0))
+                + options.permutations();
     }
 
-    /** Whether a GLM is fitted: asked for, or logistic beside least squares for 0/1 fitness. */
+    /** Whether a GLM is fitted: asked for, or logistic beside least squares (or the GAM) for 0/1 fitness. */
     static boolean glmWanted(SelectionOptions options, boolean allBinary) {
-        return options.model() != Model.OLS || allBinary;
+        return options.model() == Model.LOGISTIC || options.model() == Model.POISSON || allBinary;
     }
 
-    GroupReport apply(GroupAnalysis.Fitted fitted, GroupAccumulator acc, boolean allBinary) {
+    /**
+     * The GLM whose p-values go beside the least-squares β, γ and covariate rows (Mitchell-Olds &amp; Shaw 1987):
+     * logistic for 0/1 fitness, Poisson for counts, none for other fitness or when a GLM is the model.
+     */
+    static Model glmPFamily(SelectionOptions options, boolean allBinary, boolean allCounts) {
+        if (options.model() != Model.OLS) {
+            return null;
+        }
+        return allBinary ? Model.LOGISTIC : allCounts ? Model.POISSON : null;
+    }
+
+    GroupReport apply(GroupAnalysis.Fitted fitted, GroupAccumulator acc, boolean allBinary, boolean allCounts) {
         GroupReport r = fitted.report();
         StandardizedMoments sm = fitted.moments();
         RowStore rows = acc.rows();
         boolean glm = glmWanted(options, allBinary);
-        if (rows == null || (!glm && options.bootstrap() == 0 && options.permutations() == 0)) {
+        boolean gam = options.model() == Model.GAM;
+        Model pFamily = glmPFamily(options, allBinary, allCounts);
+        if (rows == null || (!glm && !gam && pFamily == null && options.bootstrap() == 0
+                && options.permutations() == 0)) {
             return r;
         }
         List<String> notes = new ArrayList<>(r.notes());
         int k = r.traits().size();
         double[][] z = standardized(rows, sm);
+        double[][] cov = sm.coding().design(rows);
         double[] w = rows.fitness();
         Model glmModel = options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC;
         GlmGradients gradients = null;
+        GlmAnalysis.Fitted glmFits = null;
         if (glm) {
-            gradients = GlmAnalysis.analyse(glmModel, z, w, r.traits(), options.quadratic());
+            glmFits = GlmAnalysis.analyse(glmModel, z, cov, sm.coding(), w, r.traits(),
+                    options.quadratic());
+            gradients = glmFits.gradients();
             for (String d : gradients.diagnoses()) {
                 notes.add(d);
             }
@@ -82,14 +103,24 @@ final class GroupInference {
         List<Coefficient> beta = new ArrayList<>(r.gradient().beta());
         QuadraticSelectionMatrix quad = r.quadratic().orElse(null);
         List<Coefficient> gamma = quad == null ? null : new ArrayList<>(quad.gamma());
+        List<Coefficient> covariates = new ArrayList<>(r.covariates());
+        if (pFamily != null) {
+            GlmFit f1 = glmFits != null ? glmFits.first() : GlmAnalysis.firstOrder(pFamily, z, cov, w);
+            GlmFit f2 = !options.quadratic() ? null : glmFits != null ? glmFits.second()
+                    : GlmAnalysis.secondOrder(pFamily, z, cov, w);
+            GlmPValues.attach(pFamily, f1, f2, k, beta, gamma, covariates, where(r), notes);
+        }
         CanonicalAnalysis can = r.canonical().orElse(null);
         List<Coefficient> lambda = can == null ? null : new ArrayList<>(can.eigenvalues());
         PredictedResponse resp = r.response().orElse(null);
         List<Coefficient> dz = resp == null ? null : new ArrayList<>(resp.response());
         int booted = 0;
         int permuted = 0;
-        ResamplingStatistics stats = new ResamplingStatistics(rows, options.standardization(), options.quadratic(), g);
-        String where = options.by().isPresent() ? " in group '" + r.group() + "'" : "";
+        ResamplingStatistics stats = new ResamplingStatistics(rows, sm.coding(), options.standardization(),
+                options.quadratic(), g);
+        String where = where(r);
+        GamGradients spline = gam ? GamAnalysis.analyse(r.traits(), z, sm.coding().columnNames(), cov, w,
+                GamOptions.defaults(), where) : null;
 
         if (options.bootstrap() > 0) {
             Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stats::bootstrap,
@@ -110,6 +141,12 @@ final class GroupInference {
             if (gradients != null) {
                 gradients = bootstrapGlm(gradients, rows, sm, k, where, notes);
             }
+            if (spline != null) {
+                spline = bootstrapGam(spline, rows, sm, k, where, notes);
+            }
+        }
+        if (spline != null) {
+            notes.add(GamAnalysis.note(spline, where, options.bootstrap()));
         }
         if (options.permutations() > 0) {
             Function<int[], double[]> stat = stats.permutation(sm);
@@ -135,7 +172,8 @@ final class GroupInference {
                 }
             }
             notes.add("perm.p.value" + where + ": Freedman–Lane permutation tests of beta and gamma (residuals of the"
-                    + " model without the term permuted, t statistics compared, two-sided, p = (1 + #{|t*| >= |t|})/(B"
+                    + " model without the term permuted" + (options.covariates().isEmpty() ? ""
+                    : ", the covariates in every model") + ", t statistics compared, two-sided, p = (1 + #{|t*| >= |t|})/(B"
                     + " + 1), B = " + permuted + ")" + (gamma != null ? "; for the eigenvalues fitness is permuted and"
                     + " gamma re-estimated and re-rotated in every permutation (Reynolds et al. 2010)" : ""));
         }
@@ -152,7 +190,52 @@ final class GroupInference {
                         resp.geneticCovariance()));
         return new GroupReport(r.group(), r.n(), r.dropped(), r.droppedLines(), r.meanFitness(), r.traits(),
                 r.traitMeans(), r.traitSds(), r.scales(), r.differentials(), gradient, q2, c2, r.stationaryPoint(),
-                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes);
+                gradients == null ? List.of() : List.of(gradients), r2, booted, permuted, notes, covariates,
+                r.covariateHeldTerm(), java.util.Optional.ofNullable(spline));
+    }
+
+    /**
+     * Case bootstrap of the GAM gradients on the same resamples as the least-squares bootstrap (same seed): each
+     * resample is standardised within itself, the GAM refitted and its smoothing parameters re-selected by a local
+     * search from the full fit's (a resample that cannot be fitted is a failed replicate).
+     */
+    private GamGradients bootstrapGam(GamGradients gm, RowStore rows, StandardizedMoments sm, int k, String where,
+            List<String> notes) {
+        ProgressListener run = progress.run(options.bootstrap());
+        GamOptions refit = GamOptions.defaults().withStartingSmoothingParameters(gm.fitness().smoothingParameters());
+        List<String> traits = gm.fitness().traits();
+        Function<int[], double[]> stat = idx -> {
+            RowStore sample = new RowStore(k, rows.covariates());
+            double[] x = new double[k + rows.covariates()];
+            for (int i : idx) {
+                rows.values(i, x);
+                sample.add(rows.fitness(i), x);
+            }
+            double[][] zs = standardizedResample(sample);
+            double[][] cs = sm.coding().design(sample);
+            double[][] cov = cs == null ? new double[zs.length][0] : cs;
+            org.fallline.evolution.gam.FittedGam f = org.fallline.evolution.gam.Gam.fit(traits, zs,
+                    gm.fitness().covariates(), cov, sample.fitness(), gm.family(), refit);
+            if (f.saturatedFits() > 0) {
+                // as for the GLM bootstrap: a resample the fitted function separates has no finite gradients
+                throw new SelectionException(SelectionException.Kind.NUMERICAL, "the GAM fit separates the resample ("
+                        + f.saturatedFits() + " fitted probabilities 0 or 1)");
+            }
+            return GamAnalysis.estimates(f, zs, cov);
+        };
+        Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stat, run);
+        failures(rep, "GAM bootstrap", where, notes);
+        double[] se = rep.standardErrors();
+        double[][] ci = rep.percentileIntervals(0.95);
+        List<Coefficient> beta = new ArrayList<>(gm.beta());
+        List<Coefficient> gamma = new ArrayList<>(gm.gamma());
+        int at = withBootstrap(beta, se, ci, 0);
+        withBootstrap(gamma, se, ci, at);
+        return new GamGradients(gm.family(), beta, gamma, gm.fitness());
+    }
+
+    private String where(GroupReport r) {
+        return options.by().isPresent() ? " in group '" + r.group() + "'" : "";
     }
 
     private static int withBootstrap(List<Coefficient> list, double[] se, double[][] ci, int at) {
@@ -200,14 +283,14 @@ final class GroupInference {
         }
         Model model = gl.model();
         Function<int[], double[]> stat = idx -> {
-            RowStore sample = new RowStore(k);
-            double[] x = new double[k];
+            RowStore sample = new RowStore(k, rows.covariates());
+            double[] x = new double[k + rows.covariates()];
             for (int i : idx) {
-                rows.traits(i, x);
+                rows.values(i, x);
                 sample.add(rows.fitness(i), x);
             }
-            return GlmAnalysis.estimates(model, standardizedResample(sample), sample.fitness(), withBeta, withGamma,
-                    withJs);
+            return GlmAnalysis.estimates(model, standardizedResample(sample), sm.coding().design(sample),
+                    sample.fitness(), withBeta, withGamma, withJs);
         };
         Replicates rep;
         try {

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param group            the group's label ({@code all} without {@code by})
  * @param n                individuals analysed (complete rows)
- * @param dropped          rows of this group dropped for a missing fitness or trait value
+ * @param dropped          rows of this group dropped for a missing fitness, trait or covariate value
  * @param droppedLines     line numbers of the first (up to 20) dropped rows
  * @param meanFitness      W̄, mean absolute fitness
  * @param traits           trait names
@@ -26,12 +26,33 @@ import java.util.Optional;
  * @param bootstrapResamples bootstrap resamples that entered the bootstrap statistics (0 if none)
  * @param permutations     permutations that entered the permutation p-values (0 if none)
  * @param notes            warnings and remarks about this group, one line each
+ * @param covariates       the covariates' coefficients (term {@code NAME}, or {@code NAME:LEVEL} for a level
+ *                         against the reference level) from the second-order model, or from the first-order
+ *                         model when only that is fitted; empty without covariates
+ * @param covariateHeldTerm the covariates' part of the fitted least-squares surface (relative fitness) with the
+ *                         numeric covariates at their means and the categorical ones at their reference levels:
+ *                         Σ θ<sub>c</sub>·mean(c) over the numeric columns (0 without covariates); add it to
+ *                         α + bᵀz + ½zᵀγz to draw the surface at those values
+ * @param gam              the spline fitness function and GAM gradients, with {@code --model gam}
  */
 public record GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
         List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
         SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
         Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
-        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+        Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+        List<Coefficient> covariates, double covariateHeldTerm, Optional<GamGradients> gam) {
+
+    /** A report without a spline fitness function. */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+            List<Coefficient> covariates, double covariateHeldTerm) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, covariates,
+                covariateHeldTerm, Optional.empty());
+    }
 
     /** The label of the single group when there is no {@code by} column. */
     public static final String ALL = "all";
@@ -44,6 +65,30 @@ public record GroupReport(String group, long n, long dropped, List<Long> dropped
         scales = scales.clone();
         glm = List.copyOf(glm);
         notes = List.copyOf(notes);
+        covariates = List.copyOf(covariates);
+    }
+
+    /** A report whose covariates are all categorical or absent (held term 0). */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes,
+            List<Coefficient> covariates) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, covariates,
+                0.0);
+    }
+
+    /** A report without covariates. */
+    public GroupReport(String group, long n, long dropped, List<Long> droppedLines, double meanFitness,
+            List<String> traits, double[] traitMeans, double[] traitSds, double[] scales,
+            SelectionDifferentials differentials, SelectionGradient gradient, Optional<QuadraticSelectionMatrix> quadratic,
+            Optional<CanonicalAnalysis> canonical, Optional<StationaryPoint> stationaryPoint, List<GlmGradients> glm,
+            Optional<PredictedResponse> response, int bootstrapResamples, int permutations, List<String> notes) {
+        this(group, n, dropped, droppedLines, meanFitness, traits, traitMeans, traitSds, scales, differentials, gradient,
+                quadratic, canonical, stationaryPoint, glm, response, bootstrapResamples, permutations, notes, List.of(),
+                0.0);
     }
 
     @Override

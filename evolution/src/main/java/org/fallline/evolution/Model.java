@@ -11,6 +11,9 @@ package org.fallline.evolution;
  *       1564–1571): logistic coefficients times mean(p(1 − p))/mean(W).</li>
  *   <li>{@link #POISSON}: count fitness; average-derivative gradients of the fitted log-linear
  *       fitness function (Morrissey &amp; Sakrejda 2013, Evolution 67: 2094–2100).</li>
+ *   <li>{@link #GAM}: a penalised regression spline fitness function (binomial for 0/1 fitness, Poisson for
+ *       counts, Gaussian otherwise; {@link org.fallline.evolution.gam.Gam}) and the GAM selection gradients of
+ *       gsg's {@code gam.gradients} (Morrissey &amp; Sakrejda 2013), beside least squares.</li>
  * </ul>
  */
 public enum Model {
@@ -19,5 +22,7 @@ public enum Model {
     /** Logistic regression of binary fitness (Janzen &amp; Stern 1998). */
     LOGISTIC,
     /** Poisson regression of count fitness (Morrissey &amp; Sakrejda 2013). */
-    POISSON
+    POISSON,
+    /** Spline fitness function and GAM selection gradients (Morrissey &amp; Sakrejda 2013). */
+    GAM
 }

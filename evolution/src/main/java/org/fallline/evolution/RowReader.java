@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fallline.evolution.internal.CovariateCoding;
 import org.fallline.evolution.internal.DecimalParser;
 import org.fallline.evolution.internal.GroupAccumulator;
 import org.fallline.evolution.internal.IndividualSink;
@@ -16,8 +17,10 @@ import org.fallline.evolution.internal.Levenshtein;
 
 /**
  * The one pass over the records: resolves the columns, applies the filters, splits by group, parses
- * fitness and traits (file:line:column messages), applies the log transform, drops incomplete rows
- * listwise and feeds every complete individual to its group's accumulator.
+ * fitness, traits and covariates (file:line:column messages), applies the log transform, drops incomplete
+ * rows listwise and feeds every complete individual to its group's accumulator: traits then the covariates'
+ * raw values (a number, or a categorical level's index in {@link CovariateLevels}, which a first pass over
+ * the table finds when covariates are given).
  */
 final class RowReader implements PhenotypeSource.SpanSink {
 
@@ -42,6 +45,12 @@ final class RowReader implements PhenotypeSource.SpanSink {
     private final boolean logistic;
     private final Map<String, GroupAccumulator> groups = new LinkedHashMap<>();
     private final double[] x;
+    private final int m;
+    private final int[] covPos;
+    private final int[] covColumn;
+    /** Traits then covariate values, handed to the sink (x itself without covariates). */
+    private final double[] raw;
+    private CovariateLevels levels;
     /** The filter and grouping cells of a record read in place (other entries unused). */
     private final String[] spanCells;
 
@@ -86,8 +95,17 @@ final class RowReader implements PhenotypeSource.SpanSink {
             filterValues.add(new LinkedHashSet<>());
         }
         this.byPos = options.by().map(b -> position(scan, resolve(b, "grouping", index, header))).orElse(-1);
+        List<String> covariates = options.covariates();
+        this.m = covariates.size();
+        this.covPos = new int[m];
+        this.covColumn = new int[m];
+        for (int j = 0; j < m; j++) {
+            covColumn[j] = resolve(covariates.get(j), "covariate", index, header);
+            covPos[j] = position(scan, covColumn[j]);
+        }
         this.scanColumns = scan.stream().mapToInt(Integer::intValue).toArray();
         this.x = new double[k];
+        this.raw = m == 0 ? x : new double[k + m];
         this.spanCells = new String[scanColumns.length];
     }
 
@@ -123,6 +141,37 @@ final class RowReader implements PhenotypeSource.SpanSink {
         return scanColumns.clone();
     }
 
+    /** Where the cells of the analysis are among the scanned columns, and which group a record belongs to. */
+    record Layout(int fitness, int[] traits, int[] covariates, int[] filters, int by) {
+
+        /** The record's group, or null when the filters leave it out or its group is missing (nothing counted). */
+        String group(String[] cells, PhenotypeSource table, SelectionOptions options) {
+            List<RowFilter> fs = options.filters();
+            for (int f = 0; f < filters.length; f++) {
+                if (!fs.get(f).matches(cells[filters[f]], table.decimalMark())) {
+                    return null;
+                }
+            }
+            if (by < 0) {
+                return GroupReport.ALL;
+            }
+            String key = cells[by].trim();
+            return table.isMissing(key) ? null : GroupKey.canonical(key, table.decimalMark());
+        }
+    }
+
+    /** The first pass when there are covariates: their kinds and levels (does nothing without covariates). */
+    void scanLevels() {
+        if (m == 0) {
+            return;
+        }
+        CovariateLevels found = new CovariateLevels(new Layout(fitnessPos, traitPos.clone(), covPos.clone(),
+                filterPos.clone(), byPos), table, options);
+        table.scan(scanColumns.clone(), found);
+        found.finish();
+        this.levels = found;
+    }
+
     /**
      * The fast path for a record read in place: when every number is present, finite and allowed,
      * only the filter and grouping cells become Strings; any other record goes through
@@ -142,6 +191,17 @@ final class RowReader implements PhenotypeSource.SpanSink {
             }
             x[i] = v;
         }
+        for (int j = 0; j < m && plain; j++) {
+            double v;
+            if (levels.categorical(j)) {
+                v = levels.level(j, GroupKey.canonical(text.substring(start[covPos[j]], end[covPos[j]]).trim(), point));
+                plain = v >= 0;
+            } else {
+                v = value(text, start[covPos[j]], end[covPos[j]]);
+                plain = !Double.isNaN(v);
+            }
+            raw[k + j] = v;
+        }
         if (!plain) {
             String[] cells = new String[start.length];
             for (int c = 0; c < cells.length; c++) {
@@ -159,9 +219,16 @@ final class RowReader implements PhenotypeSource.SpanSink {
         }
         GroupAccumulator acc = admit(line, cells);
         if (acc != null) {
-            sink.accept(acc, w, x);
-            observer.individual(acc.key(), w, x);
+            accept(acc, w);
         }
+    }
+
+    private void accept(GroupAccumulator acc, double w) {
+        if (m > 0) {
+            System.arraycopy(x, 0, raw, 0, k);
+        }
+        sink.accept(acc, w, raw);
+        observer.individual(acc.key(), w, x);
     }
 
     /** The finite number in text[from, to) once trimmed as by {@link String#trim}, else NaN. */
@@ -207,12 +274,25 @@ final class RowReader implements PhenotypeSource.SpanSink {
             }
             x[i] = v;
         }
+        boolean noCovariate = false;
+        for (int j = 0; j < m; j++) {
+            String t = cells[covPos[j]].trim();
+            if (table.isMissing(t)) {
+                noCovariate = true;
+                incomplete = true;
+            } else if (levels.categorical(j)) {
+                raw[k + j] = levels.level(j, GroupKey.canonical(t, point));
+                // a level no complete row holds: this row is incomplete too
+                incomplete |= raw[k + j] < 0;
+            } else {
+                raw[k + j] = number(cells[covPos[j]], line, covColumn[j]);
+            }
+        }
         if (incomplete) {
-            acc.drop(line);
+            acc.drop(line, noCovariate);
             return;
         }
-        sink.accept(acc, w, x);
-        observer.individual(acc.key(), w, x);
+        accept(acc, w);
     }
 
     /**
@@ -251,7 +331,9 @@ final class RowReader implements PhenotypeSource.SpanSink {
         }
         GroupAccumulator acc = groups.get(key);
         if (acc == null) {
-            acc = new GroupAccumulator(key, k, options.quadratic());
+            CovariateCoding coding = levels == null ? CovariateCoding.NONE
+                    : levels.coding(key, byPos >= 0 ? "group '" + key + "'" : "the data");
+            acc = new GroupAccumulator(key, k, options.quadratic(), coding);
             groups.put(key, acc);
         }
         return acc;
@@ -284,6 +366,11 @@ final class RowReader implements PhenotypeSource.SpanSink {
         for (int i = 0; i < k; i++) {
             if (traitColumn[i] == column) {
                 return options.traits().get(i);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (covColumn[j] == column) {
+                return options.covariates().get(j);
             }
         }
         return "#" + (column + 1);

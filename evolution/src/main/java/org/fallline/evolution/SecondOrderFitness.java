@@ -46,6 +46,17 @@ public record SecondOrderFitness(Model model, double intercept, double[] linear,
                 meanFitness);
     }
 
+    /**
+     * The least-squares surface of a group, with its covariates (if any) held at their means (numeric) and
+     * reference levels (categorical): c = {@link GroupReport#covariateHeldTerm()}.
+     */
+    public static SecondOrderFitness of(GroupReport g) {
+        QuadraticSelectionMatrix q = g.quadratic().orElseThrow(() -> new IllegalArgumentException(
+                "group " + g.group() + " has no second-order model"));
+        return new SecondOrderFitness(Model.OLS, q.intercept().estimate(), q.linearValues(), q.matrix(),
+                g.covariateHeldTerm(), g.meanFitness());
+    }
+
     /** The fitted GLM from its coefficients in the order of the second-order basis ({@link PolynomialBasis}). */
     static SecondOrderFitness ofBasis(Model model, double[] coefficients, int k, double heldTerm, double meanFitness) {
         double[] b = new double[k];

@@ -48,10 +48,13 @@ public final class SelectionAnalysis {
         double[][] g = options.geneticCovariance().map(gc -> gc.reorderedTo(options.traits())).orElse(null);
         boolean needRows = options.model() != Model.OLS || options.bootstrap() > 0 || options.permutations() > 0;
         Accumulation accumulation = new Accumulation(needRows, options.model() == Model.OLS);
-        AccumulationPipeline pipeline = new AccumulationPipeline(options.traits().size(), accumulation);
+        AccumulationPipeline pipeline = new AccumulationPipeline(options.traits().size()
+                + options.covariates().size(), accumulation);
         RowReader reader;
         try {
             reader = new RowReader(source, options, pipeline, observer);
+            // with covariates, a first pass finds which are categorical and their levels
+            reader.scanLevels();
             source.scan(reader.columns(), reader);
         } catch (RuntimeException | Error e) {
             pipeline.abandon();
@@ -98,12 +101,17 @@ public final class SelectionAnalysis {
         List<GroupComparison.Group> compared = new ArrayList<>();
         for (GroupAccumulator acc : groups) {
             GroupAnalysis.Fitted fitted = analysis.analyze(acc);
-            reports.add(inference.apply(fitted, acc, allBinary));
+            reports.add(inference.apply(fitted, acc, allBinary, accumulation.allCounts()));
             if (options.compareGroups()) {
                 compared.add(new GroupComparison.Group(acc.key(), fitted.moments(), acc.rows()));
             }
         }
         List<Coefficient> comparisons = List.of();
+        if (accumulation.countRowsDropped() && options.model() == Model.OLS) {
+            notes.add("glm.p.value: no Poisson p-values beside the least-squares rows: the Poisson fit needs the rows in"
+                    + " memory, kept for count fitness up to " + org.fallline.evolution.internal.Accumulation.COUNT_ROWS
+                    + " individuals (give --model poisson, or resampling, to fit it at any size)");
+        }
         if (options.compareGroups()) {
             Model family = glm ? (options.model() == Model.POISSON ? Model.POISSON : Model.LOGISTIC) : null;
             GroupComparison.Result c = GroupComparison.compare(compared, options, family);

@@ -34,6 +34,8 @@ public final class SelectionOptions {
     private final GeneticCovariance geneticCovariance;
     private final ProgressListener progress;
     private final boolean compareGroups;
+    private final List<String> covariates;
+    private final Set<String> categorical;
 
     private SelectionOptions(Builder b) {
         if (b.fitness == null || b.fitness.isBlank()) {
@@ -78,10 +80,13 @@ public final class SelectionOptions {
         if (b.bootstrap == 1) {
             throw new SelectionException("a bootstrap needs at least 2 resamples to give a standard error");
         }
+        checkCovariates(b, seen);
         if (b.compareGroups && b.by == null) {
             throw new SelectionException("comparing groups needs a grouping column (--by COL)");
         }
         this.compareGroups = b.compareGroups;
+        this.covariates = List.copyOf(b.covariates);
+        this.categorical = Set.copyOf(b.categorical);
         this.fitness = b.fitness.trim();
         this.traits = List.copyOf(b.traits);
         this.filters = List.copyOf(b.filters);
@@ -95,6 +100,37 @@ public final class SelectionOptions {
         this.seed = b.seed;
         this.geneticCovariance = b.geneticCovariance;
         this.progress = b.progress;
+    }
+
+    private static void checkCovariates(Builder b, Set<String> traits) {
+        Set<String> seen = new HashSet<>();
+        for (String c : b.covariates) {
+            if (c.isEmpty()) {
+                throw new SelectionException("--covariates: an empty column name");
+            }
+            if (!seen.add(c)) {
+                throw new SelectionException("--covariates: '" + c + "' is listed twice");
+            }
+            if (c.equals(b.fitness.trim())) {
+                throw new SelectionException("--covariates: '" + c + "' is the fitness column; a covariate must be"
+                        + " another column");
+            }
+            if (traits.contains(c)) {
+                throw new SelectionException("--covariates: '" + c + "' is also a trait; a column is either a trait"
+                        + " (standardised, with selection gradients) or a covariate (a fixed effect), not both");
+            }
+            if (c.equals(b.by)) {
+                throw new SelectionException("--covariates: '" + c + "' is the grouping column (--by), which is constant"
+                        + " within each group's analysis");
+            }
+        }
+        for (String c : b.categorical) {
+            if (!seen.contains(c)) {
+                throw new SelectionException("--categorical: '" + c + "' is not one of the covariates"
+                        + (b.covariates.isEmpty() ? " (none given: use --covariates)"
+                        : " (" + String.join(", ", b.covariates) + ")"));
+            }
+        }
     }
 
     /** A builder with the defaults: SD standardisation, OLS, second-order model on, no resampling. */
@@ -135,7 +171,6 @@ public final class SelectionOptions {
         return model;
     }
 
-    /** Whether the second-order model (γ, canonical analysis, stationary point) is fitted. */
     /**
      * Whether to test equal β and equal γ across the groups of {@link #by()} (analysis {@code compare}):
      * an F test for least squares, a likelihood-ratio test when a GLM is fitted.
@@ -144,6 +179,23 @@ public final class SelectionOptions {
         return compareGroups;
     }
 
+    /**
+     * The covariates: fixed effects that enter every model beside the traits (numeric, or categorical with
+     * treatment contrasts), neither standardised nor given selection gradients.
+     */
+    public List<String> covariates() {
+        return covariates;
+    }
+
+    /**
+     * Covariates read as categorical even when every value is a number (a covariate with any value that is
+     * not a number is categorical anyway).
+     */
+    public Set<String> categorical() {
+        return categorical;
+    }
+
+    /** Whether the second-order model (γ, canonical analysis, stationary point) is fitted. */
     public boolean quadratic() {
         return quadratic;
     }
@@ -189,6 +241,8 @@ public final class SelectionOptions {
         private long seed = DEFAULT_SEED;
         private GeneticCovariance geneticCovariance;
         private ProgressListener progress = ProgressListener.NONE;
+        private final List<String> covariates = new ArrayList<>();
+        private final List<String> categorical = new ArrayList<>();
 
         private Builder() {
         }
@@ -259,6 +313,35 @@ public final class SelectionOptions {
         /** Whether to test equal β and γ across the groups (needs {@link #by(String)}; default false). */
         public Builder compareGroups(boolean on) {
             this.compareGroups = on;
+            return this;
+        }
+
+        /**
+         * Adds covariates: columns whose values enter every model as fixed effects, numeric, or categorical when
+         * some value is not a number (treatment contrasts, reference level the first in sorted order).
+         */
+        public Builder covariates(String... columns) {
+            return covariates(List.of(columns));
+        }
+
+        /** Adds covariates. */
+        public Builder covariates(List<String> columns) {
+            for (String c : columns) {
+                covariates.add(Objects.requireNonNull(c, "covariate").trim());
+            }
+            return this;
+        }
+
+        /** Reads the named covariates as categorical even when their values are numbers. */
+        public Builder categorical(String... columns) {
+            return categorical(List.of(columns));
+        }
+
+        /** Reads the named covariates as categorical even when their values are numbers. */
+        public Builder categorical(List<String> columns) {
+            for (String c : columns) {
+                categorical.add(Objects.requireNonNull(c, "categorical").trim());
+            }
             return this;
         }
 

@@ -49,6 +49,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *   <li>{@code gamma}: γ<sub>ij</sub> (diagonal: coefficient of ½z², so already doubled), term
      *       {@code a:b}, with the same inference.</li>
      *   <li>{@code quadratic_linear}: linear terms of the second-order model.</li>
+     *   <li>{@code covariate}: the covariates' coefficients with their OLS inference, from the second-order
+     *       model (the first-order one when only that is fitted); term = the covariate, or
+     *       {@code NAME:LEVEL} for a level of a categorical covariate against its reference level.</li>
      *   <li>{@code eigenvalue}: λ of γ, decreasing, term {@code m1}…{@code mk}, inference from the
      *       double regression, bootstrap SE.</li>
      *   <li>{@code eigenvector}: element of M, term {@code m1:a} (axis m1, trait a).</li>
@@ -56,6 +59,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *   <li>{@code beta_logistic}, {@code gamma_logistic}, {@code beta_poisson},
      *       {@code gamma_poisson}: average-derivative GLM gradients (delta-method SE, z statistics);
      *       {@code gamma_logistic_js}: Janzen &amp; Stern's rescaled coefficients.</li>
+     *   <li>{@code beta_gam}, {@code gamma_gam} (with {@code --model gam}): gsg's GAM gradients, mean derivatives
+     *       of the spline fitness function over the individuals / mean fitted fitness ({@link GamGradients}); term
+     *       = trait and {@code a:b}; bootstrap SE and percentile interval when resampled.</li>
      *   <li>{@code response}: Δz̄ = Gβ in trait units, term = trait.</li>
      *   <li>{@code compare} (group {@code all}, after the groups, with {@code compareGroups}): terms
      *       {@code beta} and {@code gamma}, estimate and statistic the F or likelihood-ratio χ².</li>
@@ -65,7 +71,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
      *       {@code linear.f.statistic} (estimate = statistic = F, with its p-value), {@code linear.df}
      *       (p − 1), {@code linear.df.residual} (n − p), and the same with the prefix
      *       {@code quadratic.} for the second-order model; for the double regression only
-     *       {@code canonical.r.squared} (its F and degrees of freedom would ignore the estimated rotation).</li>
+     *       {@code canonical.r.squared} (its F and degrees of freedom would ignore the estimated rotation); with
+     *       the GAM {@code gam.edf} (total effective degrees of freedom), {@code gam.ubre} or {@code gam.gcv} (the
+     *       minimised score), {@code gam.deviance} and {@code gam.scale}.</li>
      * </ul>
      */
     public List<Estimate> tidy() {
@@ -105,6 +113,9 @@ public record SelectionReport(String source, String fitness, List<String> traits
                 rows.add(Estimate.of(grp, "quadratic_linear", e));
             }
         });
+        for (Coefficient e : g.covariates()) {
+            rows.add(Estimate.of(grp, "covariate", e));
+        }
         g.canonical().ifPresent(ca -> {
             for (Coefficient e : ca.eigenvalues()) {
                 rows.add(Estimate.of(grp, "eigenvalue", e));
@@ -130,6 +141,14 @@ public record SelectionReport(String source, String fitness, List<String> traits
                 rows.add(Estimate.of(grp, gl.gammaJsAnalysis(), e));
             }
         }
+        g.gam().ifPresent(gm -> {
+            for (Coefficient e : gm.beta()) {
+                rows.add(Estimate.of(grp, GamGradients.BETA, e));
+            }
+            for (Coefficient e : gm.gamma()) {
+                rows.add(Estimate.of(grp, GamGradients.GAMMA, e));
+            }
+        });
         g.response().ifPresent(r -> {
             for (Coefficient e : r.response()) {
                 rows.add(Estimate.of(grp, "response", e));
@@ -144,6 +163,13 @@ public record SelectionReport(String source, String fitness, List<String> traits
         // chosen); its F and degrees of freedom would ignore the rotation estimated from the data, so
         // only R² is reported.
         g.canonical().ifPresent(ca -> rows.add(Estimate.of(grp, "fit", "canonical.r.squared", ca.fit().rSquared())));
+        g.gam().ifPresent(gm -> {
+            rows.add(Estimate.of(grp, "fit", "gam.edf", gm.fitness().edf()));
+            rows.add(Estimate.of(grp, "fit", "gam." + gm.fitness().criterion().name().toLowerCase(java.util.Locale.ROOT),
+                    gm.fitness().score()));
+            rows.add(Estimate.of(grp, "fit", "gam.deviance", gm.fitness().deviance()));
+            rows.add(Estimate.of(grp, "fit", "gam.scale", gm.fitness().scale()));
+        });
     }
 
     private static void fit(String grp, String prefix, ModelFit f, List<Estimate> rows) {

@@ -15,7 +15,7 @@ class TidyTest {
     @Test
     void layoutOfTheTidyTable() {
         assertEquals("group,analysis,term,estimate,std.error,statistic,p.value,conf.low,conf.high,boot.se,perm.p.value,"
-                + "boot.conf.low,boot.conf.high",
+                + "boot.conf.low,boot.conf.high,glm.p.value",
                 String.join(",", Estimate.COLUMNS));
         GeneticCovariance g = new GeneticCovariance(List.of("a", "b", "c"),
                 new double[][] {{1, 0.2, 0}, {0.2, 1, 0}, {0, 0, 1}});
@@ -79,5 +79,32 @@ class TidyTest {
         assertTrue(f.pValue().isPresent());
         Estimate n = rows.stream().filter(e -> e.term().equals("n")).findFirst().orElseThrow();
         assertEquals(r.groups().get(0).n(), (long) n.estimate());
+        // a GLM is the model: its rows have their own Wald p-values, nothing goes beside the least-squares rows
+        assertTrue(rows.stream().allMatch(e -> e.glmPValue().isEmpty()));
+    }
+
+    @Test
+    void covariateRowsAndGlmPValuesBesideLeastSquaresOfCounts() {
+        SelectionReport r = new SelectionAnalysis().analyze(PhenotypeCsv.of("t.csv", Tables.random(300, 21)),
+                SelectionOptions.builder().fitness("W").traits("a", "b", "c").covariates("grp").categorical("grp")
+                        .build());
+        List<Estimate> rows = r.tidy();
+        List<String> analyses = rows.stream().map(Estimate::analysis).distinct().toList();
+        assertTrue(analyses.indexOf("quadratic_linear") < analyses.indexOf("covariate")
+                && analyses.indexOf("covariate") < analyses.indexOf("eigenvalue"), analyses.toString());
+        List<Estimate> cov = rows.stream().filter(e -> e.analysis().equals("covariate")).toList();
+        assertEquals(List.of("grp:2"), cov.stream().map(Estimate::term).toList());
+        for (Estimate e : rows) {
+            boolean beside = List.of("beta", "gamma", "covariate").contains(e.analysis());
+            assertEquals(beside, e.glmPValue().isPresent(), e.analysis() + " " + e.term());
+            if (beside) {
+                double p = e.glmPValue().getAsDouble();
+                assertTrue(p > 0 && p <= 1, e.term());
+            }
+        }
+        // Gaussian fitness: the column stays empty
+        SelectionReport gauss = new SelectionAnalysis().analyze(PhenotypeCsv.of("t.csv", Tables.random(300, 21)),
+                SelectionOptions.builder().fitness("c").traits("a", "b").build());
+        assertTrue(gauss.tidy().stream().allMatch(e -> e.glmPValue().isEmpty()));
     }
 }

@@ -33,6 +33,12 @@ public final class MinimalSurface {
     private static final int MAX_HALVINGS = 40;
     // grids from this size up start from the interpolated coarse solution
     private static final int NESTED_FROM = 33;
+    // a coarse grid of the nested iteration is solved until its gradient has fallen by this factor
+    private static final double COARSE_REDUCTION = 1e-2;
+    // the first, loose linear solve of every Newton step (relative residual)
+    private static final double LOOSE = 0.1;
+    // the linear accuracy of the step that meets the stopping rule
+    private static final double FINAL = 1e-4;
 
     private final double tolerance;
     private final int maxIterations;
@@ -98,19 +104,28 @@ public final class MinimalSurface {
     }
 
     /**
-     * Nested iteration on the grid: the solution on the grid with (n − 1)/2 + 1 points per side (itself
-     * found the same way, to a tolerance of 1e-6), interpolated linearly on the fine triangles, starts
-     * Newton on the fine grid, which then needs one or two steps instead of five (Hackbusch, <i>Multi-Grid
-     * Methods and Applications</i>, Springer 1985, §5.1).
+     * Nested iteration on the grid (full multigrid in the nonlinear sense: Hackbusch, <i>Multi-Grid Methods and
+     * Applications</i>, Springer 1985, §5.1; Deuflhard, <i>Newton Methods for Nonlinear Problems</i>, Springer
+     * 2004, §8.3): the solution on the grid with (n − 1)/2 + 1 points per side, interpolated linearly on the fine
+     * triangles, starts Newton on the fine grid. The interpolation error is O(h²), well inside Newton's region of
+     * quadratic convergence, so a coarse grid need only be solved to a fraction of it: its Newton iteration stops
+     * once the gradient has fallen by {@value #COARSE_REDUCTION} from its start (usually after one step), the
+     * coarsest grid (harmonic start) once the step is within max(tol, 1e-6).
      */
     private MinimalSurfaceResult nested(Domain.Rectangle r, int n, BoundaryData data, ProgressListener progress) {
+        return nested(r, n, data, new Stop(tolerance, 0), progress);
+    }
+
+    private MinimalSurfaceResult nested(Domain.Rectangle r, int n, BoundaryData data, Stop stop,
+                                        ProgressListener progress) {
         TriangleMesh mesh = r.mesh(n);
         if (n < NESTED_FROM || (n - 1) % 2 != 0) {
-            return solve(mesh, data, progress);
+            Stop coarsest = new Stop(stop.gradientReduction() > 0 ? Math.max(tolerance, 1e-6) : stop.step(), 0);
+            return newton(mesh, data.boundaryValues(mesh), null, coarsest, progress);
         }
         int nc = (n - 1) / 2 + 1;
-        MinimalSurface coarseSolver = withTolerance(Math.max(tolerance, 1e-6));
-        GraphSurface coarse = coarseSolver.nested(r, nc, data, ProgressListener.NONE).surface();
+        Stop coarseStop = new Stop(Math.max(tolerance, 1e-6), COARSE_REDUCTION);
+        GraphSurface coarse = nested(r, nc, data, coarseStop, ProgressListener.NONE).surface();
         double[] u = data.boundaryValues(mesh);
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
@@ -133,27 +148,55 @@ public final class MinimalSurface {
                 }
             }
         }
-        return newton(mesh, u, progress);
+        return newton(mesh, u, u, stop, progress);
+    }
+
+    /**
+     * Newton from the heights of {@code start} (its boundary heights are the data) on its mesh — e.g. from the
+     * last state of a flow to the flow's steady state; no existence check, and no exception when Newton does not
+     * converge.
+     */
+    public MinimalSurfaceResult solve(GraphSurface start, ProgressListener progress) {
+        TriangleMesh mesh = start.mesh();
+        double[] u = new double[mesh.vertices()];
+        for (int v = 0; v < u.length; v++) {
+            u[v] = start.height(v);
+        }
+        return newton(mesh, u, u, new Stop(tolerance, 0), progress);
     }
 
     /** Solves on a given mesh; no existence check, and no exception when Newton does not converge. */
     public MinimalSurfaceResult solve(TriangleMesh mesh, BoundaryData data, ProgressListener progress) {
-        return newton(mesh, data.boundaryValues(mesh), null, progress);
+        return newton(mesh, data.boundaryValues(mesh), null, new Stop(tolerance, 0), progress);
     }
 
-    private MinimalSurfaceResult newton(TriangleMesh mesh, double[] start, ProgressListener progress) {
-        return newton(mesh, start, start, progress);
+    /**
+     * When a Newton iteration stops: a step max |Δu| within {@code step}, or (when positive) the gradient's
+     * norm fallen by the factor {@code gradientReduction} from its value at the start.
+     */
+    private record Stop(double step, double gradientReduction) {
     }
 
-    // Newton from `initial` (all vertices), or from the harmonic extension of `boundary` when initial is null
-    private MinimalSurfaceResult newton(TriangleMesh mesh, double[] boundary, double[] initial, ProgressListener progress) {
+    /**
+     * Newton from {@code initial} (all vertices), or from the harmonic extension of {@code boundary} when
+     * initial is null. Each step is an inexact Newton step: CG first to the loose relative residual
+     * {@value #LOOSE}, which already shows whether the step is within the tolerance (then CG goes on to
+     * {@value #FINAL}, and the iteration ends with that step); otherwise CG goes on from there to the forcing
+     * term η = max(η_EW, η_stop), capped at the loose value — η_EW = 0.9 (‖∇A_k‖/‖∇A_{k−1}‖)² (Eisenstat and Walker, <i>SIAM J. Sci. Comput.</i> 17
+     * (1996), choice 2: no more linear accuracy than the nonlinear convergence can use) and η_stop the
+     * accuracy that puts the next iterate within the stopping rule (0.1 tol / |Δu|, or 0.1 of the gradient
+     * reduction still asked for).
+     */
+    private MinimalSurfaceResult newton(TriangleMesh mesh, double[] boundary, double[] initial, Stop stop,
+                                        ProgressListener progress) {
         long start = System.nanoTime();
         double[] u = initial != null ? initial : boundary;
         int n = mesh.unknowns();
         SparsePattern pattern = SparsePattern.of(mesh);
-        HessianSolver solver = LinearSolvers.forMesh(mesh, true);
         double[] hess = new double[pattern.nonZeros()];
         double[] grad = new double[n];
+        double[] trialGrad = new double[n];
+        double[] rhs = new double[n];
         double[] d = new double[n];
         int linear = 0;
         if (initial == null) {
@@ -165,43 +208,76 @@ public final class MinimalSurface {
             }
             AreaFunctional dirichlet = new AreaFunctional(mesh, pattern, true);
             dirichlet.evaluate(u, grad, hess);
-            negate(grad);
-            linear = solver.solve(pattern, hess, grad, d, 1e-10);
+            negate(grad, rhs);
+            HessianSolver laplace = LinearSolvers.forMesh(mesh, pattern);
+            laplace.setMatrix(hess);
+            linear = laplace.solve(rhs, d, 1e-10);
             scatter(mesh, u, d, 1);
         }
+        HessianSolver solver = LinearSolvers.forMesh(mesh, pattern, true);
         AreaFunctional area = new AreaFunctional(mesh, pattern, false);
         double[] trial = u.clone();
+        double e = area.evaluate(u, grad, hess);
+        double g0 = norm(grad);
+        double gPrevious = Double.NaN;
         double lastStep = Double.POSITIVE_INFINITY;
         boolean converged = false;
         int it = 0;
         while (it < maxIterations && !converged) {
             it++;
-            double e = area.evaluate(u, grad, hess);
-            negate(grad);
+            double g = norm(grad);
+            negate(grad, rhs);
+            solver.setMatrix(hess);
             java.util.Arrays.fill(d, 0);
-            // forcing term η ≤ ‖∇A‖: loose far away, tight near the solution, so the convergence stays
-            // quadratic (inexact Newton, Dembo, Eisenstat and Steihaug, SIAM J. Numer. Anal. 19 (1982))
-            double eta = Math.max(1e-12, Math.min(1e-4, norm(grad)));
-            linear += solver.solve(pattern, hess, grad, d, eta);
-            double slope = -dot(grad, d);
+            linear += solver.solve(rhs, d, LOOSE);
             double dmax = maxAbs(d);
+            // a step within the tolerance is the last one: solved to FINAL, so that the final iterate's error is
+            // a small fraction of the tolerance
+            double eta = FINAL;
+            if (dmax > stop.step()) {
+                eta = 0.1 * stop.step() / dmax;
+                if (stop.gradientReduction() > 0) {
+                    eta = Math.max(eta, 0.1 * stop.gradientReduction() * g0 / g);
+                }
+                if (it > 1) {
+                    eta = Math.max(eta, 0.9 * (g / gPrevious) * (g / gPrevious));
+                }
+                eta = Math.max(1e-13, eta);
+            }
+            if (eta < LOOSE) {
+                linear += solver.solve(rhs, d, eta);
+                dmax = maxAbs(d);
+            }
+            double slope = -dot(rhs, d);
             double t = 1;
+            double et = e;
             for (int k = 0; k < MAX_HALVINGS; k++) {
                 System.arraycopy(u, 0, trial, 0, u.length);
                 scatter(mesh, trial, d, t);
-                double et = area.value(trial);
+                et = area.evaluate(trial, trialGrad, null);
                 if (et <= e + ARMIJO * t * slope + 1e-13 * Math.abs(e)) {
                     break;
                 }
                 t *= 0.5;
             }
-            System.arraycopy(trial, 0, u, 0, u.length);
+            double[] swap = u;
+            u = trial;
+            trial = swap;
+            swap = grad;
+            grad = trialGrad;
+            trialGrad = swap;
+            e = et;
+            gPrevious = g;
             lastStep = t * dmax;
             if (!Double.isFinite(lastStep)) {
                 throw GeometryException.numerical("Newton's method produced a non-finite step at iteration " + it);
             }
-            converged = lastStep <= tolerance;
+            converged = lastStep <= stop.step()
+                    || (stop.gradientReduction() > 0 && norm(grad) <= stop.gradientReduction() * g0);
             progress.progress(it, maxIterations);
+            if (!converged && it < maxIterations) {
+                area.evaluate(u, null, hess);
+            }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new MinimalSurfaceResult(new GraphSurface(mesh, u), it, converged, lastStep, linear, solver.name(), seconds);
@@ -216,9 +292,9 @@ public final class MinimalSurface {
         }
     }
 
-    private static void negate(double[] a) {
+    private static void negate(double[] a, double[] into) {
         for (int i = 0; i < a.length; i++) {
-            a[i] = -a[i];
+            into[i] = -a[i];
         }
     }
 

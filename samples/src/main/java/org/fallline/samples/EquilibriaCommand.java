@@ -45,10 +45,8 @@ final class EquilibriaCommand implements Callable<Integer> {
     @Mixin
     PotentialOptions potential;
 
-    @Option(names = "--box", required = true, paramLabel = "LO:HI[,LO:HI...]",
-            converter = OptionTypes.IntervalsConverter.class,
-            description = "The box searched, one interval per variable, e.g. -2:2,-1:13.")
-    OptionTypes.Intervals box;
+    @Mixin
+    BoxOption box;
 
     @Option(names = "--starts", paramLabel = "N", converter = OptionTypes.CountConverter.class,
             description = "Exactly N Newton starts, with no stopping rule (default: rounds of 64 until the rule stops).")
@@ -89,7 +87,7 @@ final class EquilibriaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScalarField field = potential.field();
-        Box region = potential.box(box, field, "--box");
+        Box region = box.of(potential, field);
         ProgressListener progress = quiet.progress(spec.commandLine().getErr(), "equilibria");
         EquilibriumSearch search;
         if (certified) {

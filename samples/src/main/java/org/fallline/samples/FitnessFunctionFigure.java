@@ -1,35 +1,64 @@
 package org.fallline.samples;
 
+import java.awt.BasicStroke;
+import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.apache.commons.math3.analysis.interpolation.LoessInterpolator;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.fallline.evolution.SelectionException;
+import org.fallline.evolution.SplineFitnessFunction;
+import org.fallline.evolution.gam.GamFamily;
 import org.fallline.samples.figures.Figures;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.TextTitle;
 
 /**
- * The non-parametric fitness function of one trait (Schluter 1988, <i>Evolution</i> 42: 849–861): relative fitness
- * w = W/W̄ against the trait, as binned means (equal-count bins) and a LOESS curve (Cleveland 1979; span 0.75 as R's {@code loess}, no robustness iterations, which would
- * treat 0/1 survival as outliers) fitted to fine equal-count bins weighted by their counts, with a 95% percentile
- * band from a case bootstrap of the individuals. Binary fitness is smoothed on the logit scale of the bin
- * proportions and counts on the log scale of the bin means, so that the curve and its band stay on the fitness scale
- * (never below 0; never above 1/W̄ for survival). The individuals are drawn only when there are few (≤ 2000),
- * jittered vertically when fitness is discrete.
+ * The univariate fitness function of one trait (Schluter 1988, <i>Evolution</i> 42: 849–861): a penalised cubic
+ * regression spline fitted on the link scale — logit for 0/1 fitness, log for counts, identity otherwise — with
+ * its smoothing chosen by UBRE or GCV, and a 95% percentile band from bootstrap refits of the individuals
+ * ({@link SplineFitnessFunction}), over binned means of the data (equal-count bins). Survival is drawn as the
+ * probability of surviving, P(W = 1), on [0, 1]; other fitness as relative fitness w = W/W̄, from 0. The individuals
+ * are drawn only when there are few (≤ {@value #MAX_POINTS}), jittered vertically when fitness is discrete. The
+ * curve is the same under every {@code --model}: it is a function of one trait, not a slice of the multivariate
+ * model, and the figure says so.
  */
 final class FitnessFunctionFigure {
 
-    static final double LOESS_SPAN = 0.75;
     private static final int SHOWN_BINS = 20;
-    private static final int SMOOTHING_BINS = 60;
-    private static final int BOOTSTRAP = 200;
     private static final int MAX_POINTS = 2000;
+    private static final String BAND = "95% bootstrap band";
 
     private FitnessFunctionFigure() {
+    }
+
+    /** What a fitness function figure shows: the spline (null when it could not be fitted, with the reason). */
+    record Curve(SplineFitnessFunction spline, String failure, boolean survival) {
+    }
+
+    /**
+     * The spline and band of a trait, on the figure's scale.
+     *
+     * @param settings how many resamples, points and which seed
+     */
+    static Curve curve(SelectionSample.Group sample, int trait, String label, SplineFitnessFunction.Settings settings) {
+        int n = sample.size();
+        double[] x = new double[n];
+        double[] w = new double[n];
+        for (int r = 0; r < n; r++) {
+            x[r] = sample.trait(r, trait);
+            w[r] = sample.fitness(r);
+        }
+        boolean survival = SplineFitnessFunction.familyOf(w) == GamFamily.BINOMIAL;
+        try {
+            return new Curve(SplineFitnessFunction.fit(label, x, w, settings), null, survival);
+        } catch (SelectionException e) {
+            return new Curve(null, e.getMessage(), survival);
+        }
     }
 
     /**
@@ -38,51 +67,108 @@ final class FitnessFunctionFigure {
      * @param label      the trait's axis label (with "ln" when logged)
      * @param meanW      W̄ of the group (from the analysis, over all its individuals)
      * @param title      the figure title
+     * @param seed       seed of the bootstrap and of the jitter
      */
     static JFreeChart of(SelectionSample.Group sample, int trait, String label, double meanW, String title, long seed) {
+        Curve curve = curve(sample, trait, label, SplineFitnessFunction.Settings.DEFAULT.withSeed(seed));
+        boolean survival = curve.survival();
+        // the shown scale: P(W = 1) for survival, relative fitness W/W̄ otherwise
+        double unit = survival ? 1 : 1 / meanW;
         int n = sample.size();
         double[] x = new double[n];
-        double[] w = new double[n];
+        double[] y = new double[n];
         for (int r = 0; r < n; r++) {
             x[r] = sample.trait(r, trait);
-            w[r] = sample.fitness(r) / meanW;
+            y[r] = sample.fitness(r) * unit;
         }
         Integer[] order = new Integer[n];
         for (int r = 0; r < n; r++) {
             order[r] = r;
         }
         Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
-        boolean binary = sample.binary();
-        boolean counts = sample.counts();
         List<Figures.Series> series = new ArrayList<>();
         if (n <= MAX_POINTS) {
-            series.add(points(x, w, binary || counts, seed));
+            series.add(points(x, y, sample.counts(), seed));
         }
-        double[][] shown = bins(x, w, order, Math.max(2, Math.min(SHOWN_BINS, n / 10)));
-        series.add(new Figures.Series("binned means (" + shown[0].length + " equal-count bins)", shown[0], shown[1],
-                Figures.Style.POINTS));
-        int m = Math.max(4, Math.min(SMOOTHING_BINS, n / 20));
-        Scale scale = binary ? Scale.LOGIT : counts ? Scale.LOG : Scale.IDENTITY;
-        double[][] curve = smooth(x, w, order, m, scale, meanW);
-        if (curve != null) {
-            series.add(new Figures.Series("LOESS (span " + LOESS_SPAN + ")", curve[0], curve[1], Figures.Style.LINE));
-            double[][] band = band(x, w, m, scale, meanW, curve[0], seed);
-            if (band != null) {
-                series.add(new Figures.Series("95% bootstrap band, lower", curve[0], band[0], Figures.Style.LINE));
-                series.add(new Figures.Series("95% bootstrap band, upper", curve[0], band[1], Figures.Style.LINE));
+        double[][] shown = bins(x, y, order, Math.max(2, Math.min(SHOWN_BINS, n / 10)));
+        series.add(new Figures.Series((survival ? "proportion surviving" : "mean relative fitness") + " ("
+                + shown[0].length + " equal-count bins)", shown[0], shown[1], Figures.Style.POINTS));
+        SplineFitnessFunction s = curve.spline();
+        String subtitle;
+        if (s != null) {
+            double[] at = s.at();
+            series.add(new Figures.Series(String.format(Locale.ROOT, "cubic regression spline (edf %.1f)", s.edf()),
+                    at, scaled(s.fitted(), unit), Figures.Style.LINE));
+            if (s.hasBand()) {
+                series.add(new Figures.Series(BAND, at, scaled(s.lower(), unit), Figures.Style.LINE));
+                series.add(new Figures.Series(BAND + " (upper edge)", at, scaled(s.upper(), unit),
+                        Figures.Style.LINE));
             }
+            subtitle = method(s);
+        } else {
+            subtitle = "no spline: " + curve.failure();
         }
-        JFreeChart chart = Figures.lines(title, label, "relative fitness w = W / mean W", false, series);
-        // fitness is never negative: the axis starts at 0
-        ((XYPlot) chart.getPlot()).getRangeAxis().setLowerBound(0);
+        String yLabel = survival ? "probability of survival P(W = 1)" : "relative fitness w = W / mean W";
+        JFreeChart chart = Figures.lines(title, label, yLabel, false, series);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        // fitness is never negative and a probability never above 1: the axis shows that range
+        plot.getRangeAxis().setLowerBound(0);
+        if (survival) {
+            plot.getRangeAxis().setUpperBound(1);
+        }
+        bandStyle(plot);
+        chart.addSubtitle(new TextTitle(subtitle));
         if (sample.seen() > n) {
             chart.addSubtitle(new TextTitle("from a random sample of " + n + " of the " + sample.seen()
-                    + " individuals (bins, curve and band)"));
+                    + " individuals (bins, spline and band)"));
         }
         return chart;
     }
 
-    private enum Scale { IDENTITY, LOGIT, LOG }
+    /** Both edges of the band as one legend entry: dashed, in the spline's colour. */
+    private static void bandStyle(XYPlot plot) {
+        Paint curve = null;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) == null || plot.getDataset(d).getSeriesCount() == 0) {
+                continue;
+            }
+            String name = plot.getDataset(d).getSeriesKey(0).toString();
+            XYItemRenderer r = plot.getRenderer(d);
+            if (name.startsWith("cubic regression spline")) {
+                curve = r.getSeriesPaint(0);
+                r.setSeriesStroke(0, new BasicStroke(2.5f));
+            } else if (name.startsWith(BAND) && curve != null) {
+                r.setSeriesPaint(0, curve);
+                r.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {6f, 4f}, 0f));
+                r.setSeriesVisibleInLegend(0, !name.endsWith("(upper edge)"));
+            }
+        }
+    }
+
+    /** How the curve and band were made, for the subtitle. */
+    static String method(SplineFitnessFunction s) {
+        String link = switch (s.family()) {
+            case BINOMIAL -> "logit";
+            case POISSON -> "log";
+            case GAUSSIAN -> "identity";
+        };
+        String band = s.hasBand()
+                ? "95% percentile band of " + s.resamples() + " bootstrap refits of the individuals"
+                + (s.failed() > 0 ? " (" + s.failed() + " failed)" : "")
+                + (s.reselected() ? ", λ chosen again in each" : ", λ held at the fit's value")
+                : "no bootstrap band" + (s.failed() > 0 ? " (" + s.failed() + " refits failed)" : "");
+        return "Penalised cubic regression spline on the " + link + " scale, λ by "
+                + s.criterion().name() + "; " + band + "; one trait alone, the same under every --model";
+    }
+
+    private static double[] scaled(double[] v, double unit) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * unit;
+        }
+        return out;
+    }
 
     private static Figures.Series points(double[] x, double[] w, boolean discrete, long seed) {
         double[] y = w.clone();
@@ -90,8 +176,10 @@ final class FitnessFunctionFigure {
             double max = Arrays.stream(w).max().orElse(1);
             SplittableRandom random = new SplittableRandom(seed);
             for (int r = 0; r < y.length; r++) {
-                // jitter upwards from 0 and both ways elsewhere, so that no point shows an impossible fitness
-                double j = 0.04 * max * (random.nextDouble() - (y[r] == 0 ? 0 : 0.5));
+                // jitter inwards from 0 and from the largest value, both ways elsewhere: no point shows an
+                // impossible fitness (below 0, or a survival probability above 1)
+                double u = random.nextDouble();
+                double j = 0.04 * max * (y[r] == 0 ? u : y[r] == max ? -u : u - 0.5);
                 y[r] += j;
             }
         }
@@ -117,143 +205,4 @@ final class FitnessFunctionFigure {
         }
         return out;
     }
-
-    /** The LOESS curve through m equal-count bins on the given scale, back on the fitness scale; null if too few. */
-    private static double[][] smooth(double[] x, double[] w, Integer[] order, int m, Scale scale, double meanW) {
-        double[][] b = bins(x, w, order, m);
-        double[] counts = new double[m];
-        int n = x.length;
-        for (int i = 0; i < m; i++) {
-            counts[i] = (int) ((long) (i + 1) * n / m) - (int) ((long) i * n / m);
-        }
-        double[][] merged = strictlyIncreasing(b[0], b[1], counts);
-        if (merged[0].length < 4) {
-            return null;
-        }
-        double[] y = new double[merged[0].length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = forward(merged[1][i], merged[2][i], scale, meanW);
-        }
-        try {
-            double[] fit = new LoessInterpolator(LOESS_SPAN, 0).smooth(merged[0], y, merged[2]);
-            double[] back = new double[fit.length];
-            for (int i = 0; i < fit.length; i++) {
-                back[i] = backward(fit[i], scale, meanW);
-                if (!Double.isFinite(back[i])) {
-                    return null;
-                }
-            }
-            return new double[][] {merged[0], back};
-        } catch (MathIllegalArgumentException e) {
-            // too few distinct trait values for a local line: the figure shows the bins only
-            return null;
-        }
-    }
-
-    private static double[][] band(double[] x, double[] w, int m, Scale scale, double meanW, double[] at, long seed) {
-        int n = x.length;
-        SplittableRandom random = new SplittableRandom(seed + 17);
-        double[][] curves = new double[BOOTSTRAP][];
-        int ok = 0;
-        double[] bx = new double[n];
-        double[] bw = new double[n];
-        Integer[] order = new Integer[n];
-        for (int rep = 0; rep < BOOTSTRAP; rep++) {
-            for (int r = 0; r < n; r++) {
-                int pick = random.nextInt(n);
-                bx[r] = x[pick];
-                bw[r] = w[pick];
-                order[r] = r;
-            }
-            Arrays.sort(order, (p, q) -> Double.compare(bx[p], bx[q]));
-            double[][] c = smooth(bx, bw, order, m, scale, meanW);
-            if (c != null) {
-                curves[ok++] = interpolate(c[0], c[1], at);
-            }
-        }
-        if (ok < BOOTSTRAP / 2) {
-            return null;
-        }
-        double[][] band = new double[2][at.length];
-        double[] column = new double[ok];
-        for (int j = 0; j < at.length; j++) {
-            for (int r = 0; r < ok; r++) {
-                column[r] = curves[r][j];
-            }
-            Arrays.sort(column);
-            band[0][j] = column[(int) Math.floor(0.025 * (ok - 1))];
-            band[1][j] = column[(int) Math.ceil(0.975 * (ok - 1))];
-        }
-        return band;
-    }
-
-    private static double forward(double meanRelative, double count, Scale scale, double meanW) {
-        switch (scale) {
-            case LOGIT: {
-                // empirical logit of the bin's proportion surviving, with the ½ correction (Cox 1970)
-                double k = meanRelative * meanW * count;
-                return Math.log((k + 0.5) / (count - k + 0.5));
-            }
-            case LOG:
-                return Math.log(meanRelative + 0.5 / (count * meanW));
-            default:
-                return meanRelative;
-        }
-    }
-
-    private static double backward(double eta, Scale scale, double meanW) {
-        switch (scale) {
-            case LOGIT:
-                return 1 / (1 + Math.exp(-eta)) / meanW;
-            case LOG:
-                return Math.exp(eta);
-            default:
-                return Math.max(0, eta);
-        }
-    }
-
-    /** Merges bins with equal mean x (ties), weighting by count: LOESS needs strictly increasing abscissae. */
-    private static double[][] strictlyIncreasing(double[] x, double[] y, double[] c) {
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && x[i] <= last[0]) {
-                double total = last[2] + c[i];
-                last[1] = (last[1] * last[2] + y[i] * c[i]) / total;
-                last[2] = total;
-            } else {
-                out.add(new double[] {x[i], y[i], c[i]});
-            }
-        }
-        double[][] r = new double[3][out.size()];
-        for (int i = 0; i < out.size(); i++) {
-            r[0][i] = out.get(i)[0];
-            r[1][i] = out.get(i)[1];
-            r[2][i] = out.get(i)[2];
-        }
-        return r;
-    }
-
-    private static double[] interpolate(double[] x, double[] y, double[] at) {
-        double[] out = new double[at.length];
-        for (int j = 0; j < at.length; j++) {
-            double t = at[j];
-            if (t <= x[0]) {
-                out[j] = y[0];
-            } else if (t >= x[x.length - 1]) {
-                out[j] = y[y.length - 1];
-            } else {
-                int i = Arrays.binarySearch(x, t);
-                if (i >= 0) {
-                    out[j] = y[i];
-                } else {
-                    int hiIdx = -i - 1;
-                    double f = (t - x[hiIdx - 1]) / (x[hiIdx] - x[hiIdx - 1]);
-                    out[j] = y[hiIdx - 1] + f * (y[hiIdx] - y[hiIdx - 1]);
-                }
-            }
-        }
-        return out;
-    }
-
 }

@@ -38,7 +38,7 @@ record FittedSurface(ToDoubleFunction<double[]> value, String label, String form
                 why.append("no second-order model was fitted");
                 return Optional.empty();
             }
-            SecondOrderFitness f = SecondOrderFitness.of(g.quadratic().get(), g.meanFitness());
+            SecondOrderFitness f = SecondOrderFitness.of(g);
             double ceiling = binary ? 1 / g.meanFitness() : Double.POSITIVE_INFINITY;
             return Optional.of(new FittedSurface(f::fitness, "fitted relative fitness w (least squares)",
                     "w(z) = α + b·z + ½ z·γz (second-order least squares)", 0, ceiling,

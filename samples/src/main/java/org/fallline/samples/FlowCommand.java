@@ -14,7 +14,11 @@ import org.fallline.physics.flow.FlowOptions;
 import org.fallline.physics.flow.FlowResult;
 import org.fallline.physics.flow.FlowSample;
 import org.fallline.physics.flow.FlowSolver;
+import org.fallline.physics.flow.FlowStop;
+import org.fallline.physics.flow.FlowVersusDescent;
 import org.fallline.physics.flow.Integrator;
+import org.fallline.physics.flow.QuadraticFlow;
+import org.fallline.physics.flow.SaddleEscape;
 import org.fallline.samples.figures.Figures;
 import org.fallline.samples.internal.AtomicFiles;
 import org.fallline.samples.internal.Csv;
@@ -52,6 +56,9 @@ final class FlowCommand implements Callable<Integer> {
 
     /** Rows of the dense output shown in the table. */
     private static final int TABLE_ROWS = 11;
+
+    /** The most descent steps --versus-descent takes (its rows are kept in memory and printed). */
+    private static final int MAX_DESCENT_STEPS = 1_000_000;
 
     @Spec
     CommandSpec spec;
@@ -103,6 +110,18 @@ final class FlowCommand implements Callable<Integer> {
             description = "Report an escape when |x - x0| exceeds R (default: 1e6 max(1, |x0|)).")
     Double escapeRadius;
 
+    @Option(names = "--versus-descent", paramLabel = "ETA", converter = OptionTypes.PositiveConverter.class,
+            description = "Quadratic V only: gradient descent with step ETA beside the exact flow "
+                    + "x* + exp(-At)(x0 - x*) at t = k ETA <= T, with the error and the stability limit 2/lambda_max "
+                    + "(exit 3 above it: descent diverges, the flow does not).")
+    Double versusDescent;
+
+    @Option(names = "--saddle-escape", paramLabel = "R", converter = OptionTypes.PositiveConverter.class,
+            description = "From --from near a saddle (the nearest within R): the times the gradient flow and the "
+                    + "heavy ball (--friction B) take to leave the ball of radius R around it, beside the "
+                    + "linearised times ln(R/eps)/mu and its heavy-ball counterpart.")
+    Double saddleEscape;
+
     @Mixin
     TrajectoryOption trajectory;
 
@@ -126,6 +145,9 @@ final class FlowCommand implements Callable<Integer> {
         if (samples < 2) {
             throw new ParameterException(spec.commandLine(), "--samples: expected at least 2 (the start and the "
                     + "end), got " + samples);
+        }
+        if (versusDescent != null || saddleEscape != null) {
+            return compare(method);
         }
         trajectory.check();
         plot.check();
@@ -171,6 +193,107 @@ final class FlowCommand implements Callable<Integer> {
             return ExitStatus.INCOMPLETE;
         }
         return ExitStatus.OK;
+    }
+
+    /** --versus-descent or --saddle-escape: two runs side by side instead of one flow. */
+    private int compare(Integrator method) {
+        String mode = versusDescent != null ? "--versus-descent" : "--saddle-escape";
+        refuse(mode, "--versus-descent", "--saddle-escape", "--gtol", "--until-value", "--escape-radius",
+                "--trajectory", "--plot");
+        if (versusDescent != null) {
+            refuse(mode, "--friction", "--integrator", "--tol", "--step", "--samples");
+        } else if (friction == null) {
+            throw new ParameterException(spec.commandLine(), "--saddle-escape: give --friction B, the friction of "
+                    + "the heavy-ball flow the gradient flow is compared with");
+        }
+        ScalarField field = potential.field();
+        double[] x0 = potential.point(from.get(), field, "--from");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return versusDescent != null ? versusDescent(field, x0, out, err) : saddleEscape(field, x0, method, out, err);
+    }
+
+    private int versusDescent(ScalarField field, double[] x0, PrintWriter out, PrintWriter err) {
+        if (!field.hasConstantHessian()) {
+            // without a constant Hessian there is no closed-form flow, and a computed one would add the
+            // integrator's error to the error of descent that the comparison is meant to show
+            throw new ParameterException(spec.commandLine(), "--versus-descent: needs a quadratic V (constant "
+                    + "Hessian), for which the flow x* + exp(-At)(x0 - x*) is exact; V = " + potential.potential.strip()
+                    + " is not one (compare 'fallline descend --method gd --step ETA' with 'fallline flow' instead)");
+        }
+        double ratio = endTime / versusDescent;
+        if (ratio < 1) {
+            throw new ParameterException(spec.commandLine(), "--versus-descent: the step " + Numbers.table(versusDescent)
+                    + " is longer than --t-end " + Numbers.table(endTime) + "; expected ETA <= T");
+        }
+        if (ratio > MAX_DESCENT_STEPS) {
+            throw new ParameterException(spec.commandLine(), "--versus-descent: T/ETA = " + Numbers.table(ratio)
+                    + " steps, at most " + MAX_DESCENT_STEPS + "; take a larger ETA or a smaller --t-end");
+        }
+        int steps = (int) Math.floor(ratio * (1 + 1e-12));
+        FlowVersusDescent c = FlowVersusDescent.compare(field, x0, versusDescent, steps);
+        double[] eigenvalues = QuadraticFlow.of(field).eigenvalues();
+        if (format.json()) {
+            Json.print(FlowComparisonRendering.json(field.variables(), eigenvalues, c), out);
+        } else {
+            FlowComparisonRendering.table(potential.potential.strip(), field.variables(), eigenvalues, c, out);
+        }
+        out.flush();
+        if (!c.stable()) {
+            err.println("error: " + FlowComparisonRendering.stability(c, eigenvalues));
+            err.flush();
+            return ExitStatus.INCOMPLETE;
+        }
+        return ExitStatus.OK;
+    }
+
+    private int saddleEscape(ScalarField field, double[] x0, Integrator method, PrintWriter out, PrintWriter err) {
+        FlowOptions options = FlowOptions.defaults().withIntegrator(method).withEndTime(endTime)
+                .withTolerance(tolerance).withSamples(samples);
+        if (step != null) {
+            options = options.withStep(step);
+        }
+        SaddleEscape e;
+        try {
+            e = SaddleEscape.near(field, x0, saddleEscape, friction, options);
+        } catch (PhysicsException ex) {
+            if (ex.kind() == PhysicsException.Kind.NUMERICAL) {
+                throw ex;
+            }
+            throw new ParameterException(spec.commandLine(), "--saddle-escape: " + ex.getMessage());
+        }
+        if (format.json()) {
+            Json.print(FlowComparisonRendering.json(field.variables(), e), out);
+        } else {
+            FlowComparisonRendering.table(potential.potential.strip(), field.variables(), e, tolerance, out);
+        }
+        out.flush();
+        for (FlowResult r : List.of(e.gradientFlow(), e.heavyBall())) {
+            if (r.stop() != FlowStop.ESCAPED) {
+                String which = r.heavyBall() ? "heavy ball" : "gradient flow";
+                double linearised = r.heavyBall() ? e.linearisedHeavyBallTime() : e.linearisedGradientFlowTime();
+                String advice = Double.isInfinite(linearised)
+                        ? " (the start lies on the saddle's stable manifold, with no offset along its unstable "
+                                + "direction); start off it"
+                        : " (the linearised " + which + " leaves at t = " + Numbers.table(linearised)
+                                + "); give a larger --t-end";
+                err.println("error: the " + which + " did not leave the ball of radius " + Numbers.table(saddleEscape)
+                        + (r.stop() == FlowStop.END_TIME ? " by t = " + Numbers.table(r.time()) + advice
+                        : ": " + r.stop().label() + " at t = " + Numbers.table(r.time()) + ": " + r.reason()));
+                err.flush();
+                return ExitStatus.INCOMPLETE;
+            }
+        }
+        return ExitStatus.OK;
+    }
+
+    // an option that the comparison does not use is refused rather than silently ignored
+    private void refuse(String mode, String... options) {
+        for (String option : options) {
+            if (!option.equals(mode) && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + ": not used with " + mode + "; drop it");
+            }
+        }
     }
 
     private Integrator integrator() {
@@ -262,7 +385,7 @@ final class FlowCommand implements Callable<Integer> {
         return cells.toArray(String[]::new);
     }
 
-    private static String coordinates(List<String> names, double[] x) {
+    static String coordinates(List<String> names, double[] x) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
             parts.add(names.get(i) + " = " + Numbers.table(x[i]));

@@ -21,7 +21,9 @@ import org.fallline.samples.tour.TourSection;
  * heavy-ball flow x″ + x′ + ∇V = 0 from (0.5, 0.5) with V(t) and the energy E = ½|v|² + V(t), against the
  * physics reference figure E: −0.053111 → −0.196417 at t = 1; the finite-time blow-up of the gradient flow at
  * t* = ln((π + H)/(y₀ + H)), H = eˣ sin y − y conserved (1.468319115 from (0.5, 0.5)); and gradient descent as
- * forward Euler on the flow of the κ = 100 quadratic, stable for steps below 2/L = 0.02 and not above
+ * forward Euler on the flow of the κ = 100 quadratic, stable for steps below 2/L = 0.02 and not above, shown
+ * beside the exact flow ({@code --versus-descent}); and the exit times of both flows from a ball around the saddle
+ * against the linearised ones ({@code --saddle-escape})
  * (M. W. Hirsch, S. Smale and R. L. Devaney, <i>Differential Equations, Dynamical Systems, and an Introduction
  * to Chaos</i>, 3rd ed., 2013, §9.3; /work/shared/reference/physics/README.md).
  */
@@ -56,7 +58,8 @@ final class FlowTour implements TourSection {
                 + "walker mass and friction and you get the heavy ball, which overshoots but loses energy all the "
                 + "time. Around a saddle the flow splits: the stable manifold leads into it, the unstable ones lead "
                 + "away — and gradient descent is just this flow taken in steps, faithful only while the step is "
-                + "below the stability limit 2/L.");
+                + "below the stability limit 2/L. Near a saddle momentum is no free lunch: on this steep one the "
+                + "heavy ball leaves later than the plain flow.");
 
         List<String> portrait = List.of("portrait", "--potential", FIELD, "--box", "-2:2,-1.5:7.8",
                 "--grid", context.quick() ? "6" : "8", "--format", "json", "--quiet", "--plot");
@@ -114,6 +117,26 @@ final class FlowTour implements TourSection {
         r.number("the same with step 0.0201", u.json().get("stop").asText() + " (exit 3)", "unstable above 2/L = 0.02");
         r.command(CommandRun.shell(stable));
         r.command(CommandRun.shell(unstable));
+
+        List<String> versus = List.of("flow", "--potential", quadratic, "--from", "0,0", "--versus-descent", "0.021",
+                "--t-end", "2", "--format", "json", "--quiet");
+        CommandRun v = CommandRun.of(versus, 3);
+        r.number("descent with η = 0.021 beside the exact flow: error after " + v.json().get("iterations").asInt()
+                + " steps", Numbers.table(v.json().get("maxError").asDouble()) + " (descent "
+                + v.json().get("descentStop").asText() + ", exit 3)", "diverges above 2/λmax = "
+                + Numbers.table(v.json().get("stabilityLimit").asDouble()) + "; the flow does not");
+        r.command(CommandRun.shell(versus));
+        List<String> saddle = List.of("flow", "--potential", FIELD, "--from", "0.001,0.001", "--saddle-escape", "0.5",
+                "--friction", "1", "--t-end", "20", "--format", "json", "--quiet");
+        CommandRun e = CommandRun.of(saddle, 0);
+        JsonNode gf = e.json().get("gradientFlow");
+        JsonNode hb = e.json().get("heavyBall");
+        r.number("leaving the ball of radius 0.5 around the saddle (0, 0): gradient flow, heavy ball (b = 1)",
+                Numbers.table(gf.get("t").asDouble()) + ", " + Numbers.table(hb.get("t").asDouble()),
+                "linearised flows: " + Numbers.table(gf.get("linearisedTime").asDouble()) + " = ln(R/ε)/μ, "
+                        + Numbers.table(hb.get("linearisedTime").asDouble()) + " (heavy ball, rate ρ = (√5 − 1)/2 "
+                        + "< μ = 1)");
+        r.command(CommandRun.shell(saddle));
         return r.build();
     }
 

@@ -52,10 +52,8 @@ final class PortraitCommand implements Callable<Integer> {
     @Mixin
     PotentialOptions potential;
 
-    @Option(names = "--box", required = true, paramLabel = "LO:HI[,LO:HI...]",
-            converter = OptionTypes.IntervalsConverter.class,
-            description = "The box, one interval per variable, e.g. -2:2,-1.5:7.8.")
-    OptionTypes.Intervals box;
+    @Mixin
+    BoxOption box;
 
     @Option(names = "--starts", paramLabel = "N", converter = OptionTypes.CountConverter.class,
             description = "Exactly N Newton starts for the equilibria (default: as 'fallline equilibria').")
@@ -81,7 +79,7 @@ final class PortraitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ScalarField field = potential.field();
-        Box region = potential.box(box, field, "--box");
+        Box region = box.of(potential, field);
         if (plot.wanted()) {
             plot.checkExtension();
             if (field.dimension() != 2) {

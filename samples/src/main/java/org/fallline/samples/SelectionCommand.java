@@ -68,7 +68,8 @@ final class SelectionCommand implements Callable<Integer> {
 
     /** The tidy CSV header. */
     static final List<String> TIDY_HEADER = List.of("group", "analysis", "term", "estimate", "std.error",
-            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
+            "statistic", "p.value", "conf.low", "conf.high", "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high",
+            "glm.p.value");
 
     @Spec
     CommandSpec spec;
@@ -97,6 +98,18 @@ final class SelectionCommand implements Callable<Integer> {
             + "(trait x group interaction; F test, or likelihood-ratio test when a GLM is fitted), analysis compare.")
     boolean compareGroups;
 
+    @Option(names = "--covariates", paramLabel = "A,B", converter = OptionTypes.ColumnsConverter.class,
+            description = "Fixed effects entering every model beside the traits (not standardised, no gradients), "
+                    + "reported as analysis covariate: numeric, or categorical when some value is not a number "
+                    + "(treatment contrasts, reference = first level in sorted order). Rows missing one are dropped "
+                    + "before fitness is relativised and traits standardised.")
+    List<String> covariates;
+
+    @Option(names = "--categorical", paramLabel = "A,B", converter = OptionTypes.ColumnsConverter.class,
+            description = "Covariates read as categorical even though their values are numbers (e.g. a site coded "
+                    + "1, 2, 3).")
+    List<String> categorical;
+
     @Option(names = "--log", paramLabel = "A,B", arity = "0..1", fallbackValue = ALL_TRAITS,
             description = "Analyse traits on the natural-log scale: the listed ones, or all when no list is given.")
     String log;
@@ -106,8 +119,12 @@ final class SelectionCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Standardization standardization;
 
-    @Option(names = "--model", paramLabel = "ols|logistic|poisson", converter = ModelConverter.class,
-            defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "ols|logistic|poisson|gam", converter = ModelConverter.class,
+            defaultValue = "ols", description = "Regression model of the gradients (default: ${DEFAULT-VALUE}). With "
+                    + "ols and 0/1 or count fitness, column glm.p.value gives each beta, gamma and covariate row the Wald "
+                    + "p-value of the same term in the logistic or Poisson GLM. gam adds a spline fitness function "
+                    + "(mgcv's te/s cubic regression splines, binomial for 0/1 fitness, Poisson for counts, Gaussian "
+                    + "otherwise, smoothing by UBRE/GCV) and gsg's GAM gradients beta_gam, gamma_gam.")
     Model model;
 
     @Option(names = "--first-order-only", description = "Fit only the first-order model (no gamma, canonical "
@@ -322,6 +339,15 @@ final class SelectionCommand implements Callable<Integer> {
                     + " are compared, e.g. --by Sex");
         }
         b.compareGroups(compareGroups);
+        if (categorical != null && covariates == null) {
+            throw new ParameterException(spec.commandLine(), "--categorical names covariates: give --covariates too");
+        }
+        if (covariates != null) {
+            b.covariates(covariates);
+        }
+        if (categorical != null) {
+            b.categorical(categorical);
+        }
         if (ALL_TRAITS.equals(log)) {
             b.logAll();
         } else if (log != null) {
@@ -427,7 +453,7 @@ final class SelectionCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads ols|logistic|poisson. */
+    /** Reads ols|logistic|poisson|gam. */
     static final class ModelConverter implements ITypeConverter<Model> {
         @Override
         public Model convert(String value) {
@@ -435,7 +461,9 @@ final class SelectionCommand implements Callable<Integer> {
                 case "ols" -> Model.OLS;
                 case "logistic" -> Model.LOGISTIC;
                 case "poisson" -> Model.POISSON;
-                default -> throw new TypeConversionException("expected ols, logistic or poisson, got '" + value + "'");
+                case "gam" -> Model.GAM;
+                default -> throw new TypeConversionException("expected ols, logistic, poisson or gam, got '" + value
+                        + "'");
             };
         }
     }

@@ -37,6 +37,8 @@ final class SelectionRendering {
         HEADINGS.put("beta", "Directional selection gradients beta (first-order model)");
         HEADINGS.put("gamma", "Quadratic selection gradients gamma (second-order model; diagonal = coefficient of z^2/2)");
         HEADINGS.put("quadratic_linear", "Linear terms of the second-order model");
+        HEADINGS.put("covariate", "Covariates (fixed effects of the second-order model, or of the first-order model"
+                + " when only that is fitted; NAME:LEVEL against the reference level)");
         HEADINGS.put("eigenvalue", "Canonical analysis of gamma: eigenvalues (std.error, statistic and p.value from the"
                 + " double regression, conditional on the rotation estimated from the same data; perm.p.value and"
                 + " boot.* redo the rotation in every replicate)");
@@ -49,11 +51,15 @@ final class SelectionRendering {
                 + " x mean p(1 - p) / mean W; Wald z of the coefficients)");
         HEADINGS.put("beta_poisson", "Poisson selection gradients beta (average derivative, first-order model)");
         HEADINGS.put("gamma_poisson", "Poisson quadratic gradients gamma (average derivative, second-order model)");
+        HEADINGS.put("beta_gam", "GAM selection gradients beta (mean derivative of the spline fitness function /"
+                + " mean fitted fitness; gsg's gam.gradients, Morrissey & Sakrejda 2013)");
+        HEADINGS.put("gamma_gam", "GAM quadratic gradients gamma (mean second derivative of the spline fitness"
+                + " function / mean fitted fitness; diagonal not halved)");
         HEADINGS.put("response", "Predicted response to selection G*beta (trait units)");
     }
 
     private static final List<String> STATS = List.of("std.error", "statistic", "p.value", "conf.low", "conf.high",
-            "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high");
+            "boot.se", "perm.p.value", "boot.conf.low", "boot.conf.high", "glm.p.value");
 
     private SelectionRendering() {
     }
@@ -61,7 +67,7 @@ final class SelectionRendering {
     static String[] tidyRow(Estimate e) {
         return new String[] {e.group(), e.analysis(), e.term(), Numbers.csv(e.estimate()), csv(e.stdError()),
             csv(e.statistic()), csv(e.pValue()), csv(e.confLow()), csv(e.confHigh()), csv(e.bootSe()),
-            csv(e.permPValue()), csv(e.bootConfLow()), csv(e.bootConfHigh())};
+            csv(e.permPValue()), csv(e.bootConfLow()), csv(e.bootConfHigh()), csv(e.glmPValue())};
     }
 
     private static String csv(OptionalDouble v) {
@@ -79,6 +85,7 @@ final class SelectionRendering {
             case "perm.p.value" -> e.permPValue();
             case "boot.conf.low" -> e.bootConfLow();
             case "boot.conf.high" -> e.bootConfHigh();
+            case "glm.p.value" -> e.glmPValue();
             default -> throw new IllegalArgumentException(column);
         };
     }
@@ -109,7 +116,8 @@ final class SelectionRendering {
                 + report.standardization().name().toLowerCase(Locale.ROOT)
                 + (report.logTraits().isEmpty() ? "" : ", log scale: " + String.join(", ",
                         new TreeSet<>(report.logTraits())))
-                + "; model " + options.model().name().toLowerCase(Locale.ROOT));
+                + "; model " + options.model().name().toLowerCase(Locale.ROOT)
+                + (options.covariates().isEmpty() ? "" : "; covariates " + String.join(", ", options.covariates())));
         List<Estimate> tidy = report.tidy();
         for (GroupReport g : report.groups()) {
             out.println();
@@ -267,6 +275,7 @@ final class SelectionRendering {
         root.put("standardization", report.standardization().name().toLowerCase(Locale.ROOT));
         Json.put(root, "logTraits", new TreeSet<>(report.logTraits()));
         root.put("model", options.model().name().toLowerCase(Locale.ROOT));
+        Json.put(root, "covariates", options.covariates());
         Json.put(root, "notes", report.notes());
         ArrayNode groups = root.putArray("groups");
         for (GroupReport g : report.groups()) {
@@ -280,6 +289,9 @@ final class SelectionRendering {
             Json.put(node, "scales", g.scales());
             node.put("bootstrapResamples", g.bootstrapResamples());
             node.put("permutations", g.permutations());
+            if (!g.covariates().isEmpty()) {
+                Json.put(node, "covariateHeldTerm", g.covariateHeldTerm());
+            }
             g.stationaryPoint().ifPresent(sp -> {
                 ObjectNode s = node.putObject("stationaryPoint");
                 s.put("type", sp.type().label());
@@ -304,6 +316,18 @@ final class SelectionRendering {
                 }
             }
             Json.put(node, "notes", notes);
+            g.gam().ifPresent(gm -> {
+                ObjectNode s = node.putObject("gam");
+                s.put("family", gm.family().name().toLowerCase(Locale.ROOT));
+                s.put("formula", gm.fitness().formula());
+                s.put("criterion", gm.fitness().criterion().name());
+                Json.put(s, "score", gm.fitness().score());
+                Json.put(s, "edf", gm.fitness().edf());
+                Json.put(s, "smoothingParameters", gm.fitness().smoothingParameters());
+                Json.put(s, "deviance", gm.fitness().deviance());
+                Json.put(s, "scale", gm.fitness().scale());
+                s.put("smoothingReselectedInBootstrap", g.bootstrapResamples() > 0);
+            });
         }
         ArrayNode estimates = root.putArray("estimates");
         for (Estimate e : report.tidy()) {

@@ -78,8 +78,9 @@ final class SelectionTour implements TourSection {
                 + "says along which combinations of traits selection was stabilising or disruptive.");
         r.figure("surface.png", "The fitted fitness surface w(z) = α + bᵀz + ½zᵀγz over the two canonical axes "
                 + "with the largest |λ|, with the birds (survivors and the dead).");
-        r.figure("fitness-TotalLength_mm.png", "The fitness function of total length (LOESS, Schluter 1988), with "
-                + "the birds: survival falls with length.");
+        r.figure("fitness-TotalLength_mm.png", "The fitness function of total length (a penalised cubic regression "
+                + "spline on the logit scale with its bootstrap band, Schluter 1988), with the birds: survival falls "
+                + "with length.");
         r.figure("fitness-Weight_g.png", "The fitness function of weight: the heavier birds died.");
         r.number("birds analysed; mean fitness", g.n() + "; " + Numbers.table(g.meanFitness()),
                 "R: 136; 0.529412");

@@ -196,6 +196,10 @@ final class SurfaceFigure {
             return surface.cut(z);
         }, offset[0] + unit[0] * sLo, offset[0] + unit[0] * sHi, offset[1] + unit[1] * tLo, offset[1] + unit[1] * tHi,
                 GRID, GRID);
+        if (!options.covariates().isEmpty()) {
+            held = (held.isEmpty() ? "" : held + "; ") + "covariates (" + String.join(", ", options.covariates())
+                    + ") held at their means (numeric) and reference levels (categorical)";
+        }
         return new Plane(grid, u, v, offset, unit, s, t, xLabel, yLabel, held, cut[0]);
     }
 

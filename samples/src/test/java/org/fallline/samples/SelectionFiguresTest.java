@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import org.fallline.evolution.SplineFitnessFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
@@ -34,37 +35,40 @@ class SelectionFiguresTest {
     }
 
     @Test
-    void survivalFitnessFunctionsStayBetweenZeroAndOneOverMeanFitness() {
+    void survivalFitnessFunctionsAreProbabilitiesWithTheirBand() {
         SelectionSample sample = new SelectionSample(1, 11);
         SplittableRandom random = new SplittableRandom(3);
         double[] x = new double[1];
-        int survivors = 0;
-        int n = 3000;
+        int n = 300;
         for (int r = 0; r < n; r++) {
             // survival almost certain above 0, almost impossible below: a curve without bounds would overshoot
             x[0] = random.nextDouble(-3, 3);
             int w = random.nextDouble() < 1 / (1 + Math.exp(-6 * x[0])) ? 1 : 0;
-            survivors += w;
             sample.individual("all", w, x);
         }
-        double meanW = (double) survivors / n;
-        JFreeChart chart = FitnessFunctionFigure.of(sample.group("all"), 0, "x", meanW, "t", 1);
+        JFreeChart chart = FitnessFunctionFigure.of(sample.group("all"), 0, "x", 0.5, "t", 1);
         XYPlot plot = (XYPlot) chart.getPlot();
+        assertEquals(0, plot.getRangeAxis().getLowerBound());
+        assertEquals(1, plot.getRangeAxis().getUpperBound());
         int curves = 0;
         for (int d = 0; d < plot.getDatasetCount(); d++) {
             XYDataset data = plot.getDataset(d);
             for (int s = 0; s < data.getSeriesCount(); s++) {
                 String name = data.getSeriesKey(s).toString();
-                if (!name.startsWith("LOESS") && !name.startsWith("95%")) {
+                if (!name.startsWith("cubic regression spline") && !name.startsWith("95%")) {
                     continue;
                 }
                 curves++;
                 for (int i = 0; i < data.getItemCount(s); i++) {
                     double y = data.getYValue(s, i);
-                    assertTrue(y >= 0 && y <= 1 / meanW + 1e-12, name + " at " + data.getXValue(s, i) + ": " + y);
+                    assertTrue(y > 0 && y < 1, name + " at " + data.getXValue(s, i) + ": " + y);
                 }
             }
         }
         assertEquals(3, curves, "the curve and both edges of its band");
+        SplineFitnessFunction s = FitnessFunctionFigure.curve(sample.group("all"), 0, "x",
+                SplineFitnessFunction.Settings.DEFAULT.withSeed(1)).spline();
+        assertTrue(FitnessFunctionFigure.method(s).contains("logit scale, λ by UBRE; 95% percentile band of "
+                + s.resamples() + " bootstrap refits of the individuals, λ held at the fit's value"));
     }
 }

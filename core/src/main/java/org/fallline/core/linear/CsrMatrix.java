@@ -37,6 +37,37 @@ public final class CsrMatrix implements LinearOperator {
         return new Builder(rows, cols);
     }
 
+    /**
+     * The matrix with the given compressed rows (copied): row i holds {@code values[k]} at column
+     * {@code columns[k]} for rowStart[i] ≤ k &lt; rowStart[i + 1]. For assembly that already knows its sparsity
+     * pattern (a finite-element mesh's), which then needs no triplet sort; later value changes on the same
+     * pattern go through {@link #withValues}.
+     *
+     * @throws IllegalArgumentException unless rowStart has rows + 1 non-decreasing entries from 0 to
+     *         columns.length = values.length and every row's columns increase strictly within [0, cols)
+     */
+    public static CsrMatrix ofCompressedRows(int rows, int cols, int[] rowStart, int[] columns, double[] values) {
+        if (rows < 0 || cols < 0 || rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != columns.length
+                || values.length != columns.length) {
+            throw new IllegalArgumentException("compressed rows: a " + rows + " × " + cols + " matrix needs " + (rows + 1)
+                    + " row starts from 0 to the number of entries and as many values as columns, got "
+                    + rowStart.length + " row starts, " + columns.length + " columns and " + values.length + " values");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (rowStart[i + 1] < rowStart[i]) {
+                throw new IllegalArgumentException("compressed rows: row start " + (i + 1) + " is below row start " + i);
+            }
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                int j = columns[k];
+                if (j < 0 || j >= cols || (k > rowStart[i] && j <= columns[k - 1])) {
+                    throw new IllegalArgumentException("compressed rows: row " + i + " has column " + j
+                            + " out of order or out of range [0, " + cols + ")");
+                }
+            }
+        }
+        return new CsrMatrix(rows, cols, rowStart.clone(), columns.clone(), values.clone());
+    }
+
     /** The n × n identity. */
     public static CsrMatrix identity(int n) {
         double[] ones = new double[n];

@@ -124,6 +124,29 @@ class CsrMatrixTest {
     }
 
     @Test
+    void compressedRowsAreTheBuildersMatrix() {
+        CsrMatrix l = Stencils.laplacian2d(4);
+        int[] start = new int[l.rows() + 1];
+        int[] cols = new int[l.nonZeros()];
+        double[] vals = new double[l.nonZeros()];
+        for (int i = 0; i <= l.rows(); i++) {
+            start[i] = i < l.rows() ? l.rowStart(i) : l.nonZeros();
+        }
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = l.columnIndex(k);
+            vals[k] = l.value(k);
+        }
+        assertDenseEquals(l.toDense(), CsrMatrix.ofCompressedRows(l.rows(), l.cols(), start, cols, vals).toDense());
+        // unsorted columns, a column out of range, a wrong count
+        assertThrows(IllegalArgumentException.class,
+                () -> CsrMatrix.ofCompressedRows(1, 2, new int[] {0, 2}, new int[] {1, 0}, new double[2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> CsrMatrix.ofCompressedRows(1, 2, new int[] {0, 1}, new int[] {2}, new double[1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> CsrMatrix.ofCompressedRows(1, 2, new int[] {0, 1}, new int[] {0}, new double[2]));
+    }
+
+    @Test
     void symmetryIsDetected() {
         assertTrue(Stencils.laplacian2d(5).isSymmetric(0.0));
         assertFalse(CsrMatrix.builder(2, 2).add(0, 1, 1.0).build().isSymmetric(1e-12));

@@ -2,7 +2,9 @@ package org.fallline.evolution.internal;
 
 /**
  * Average-derivative selection gradients of a fitted GLM fitness function W̃(z) = h(η(z)), η = θᵀx(z)
- * with x(z) the first- or second-order basis [1, z, ½z<sub>i</sub>², z<sub>i</sub>z<sub>j</sub>]
+ * with x(z) the first- or second-order basis [1, z, ½z<sub>i</sub>², z<sub>i</sub>z<sub>j</sub>], followed by
+ * covariate columns c when there are covariates (η<sub>i</sub> then includes individual i's own covariate
+ * effects, which do not depend on z)
  * (Janzen &amp; Stern 1998, Evolution 52: 1564, for β; Morrissey &amp; Sakrejda 2013, Evolution 67:
  * 2094, for β and γ): with W̄ the mean observed fitness,
  * <pre>
@@ -40,23 +42,39 @@ public final class AverageDerivatives {
 
     /** β from a fit of the first- (or second-) order basis of z, with standard errors when asked. */
     public static Result beta(GlmFit fit, double[][] z, double meanW, Link link, boolean withSe) {
-        return compute(fit, z, meanW, link, withSe, false);
+        return compute(fit, z, null, meanW, link, withSe, false);
+    }
+
+    /**
+     * β from a fit of the first-order basis of z followed by covariate columns {@code cov} (n × r, or null for
+     * none).
+     */
+    public static Result beta(GlmFit fit, double[][] z, double[][] cov, double meanW, Link link, boolean withSe) {
+        return compute(fit, z, cov, meanW, link, withSe, false);
     }
 
     /** γ (upper triangle, i ≤ j) from a fit of the second-order basis of z. */
     public static Result gamma(GlmFit fit, double[][] z, double meanW, Link link, boolean withSe) {
-        return compute(fit, z, meanW, link, withSe, true);
+        return compute(fit, z, null, meanW, link, withSe, true);
     }
 
-    private static Result compute(GlmFit fit, double[][] z, double meanW, Link link, boolean withSe,
+    /** γ from a fit of the second-order basis of z followed by covariate columns {@code cov} (or null). */
+    public static Result gamma(GlmFit fit, double[][] z, double[][] cov, double meanW, Link link, boolean withSe) {
+        return compute(fit, z, cov, meanW, link, withSe, true);
+    }
+
+    private static Result compute(GlmFit fit, double[][] z, double[][] cov, double meanW, Link link, boolean withSe,
             boolean second) {
         int n = z.length;
         int k = z[0].length;
         double[] theta = fit.coefficients();
+        int r = cov == null ? 0 : cov[0].length;
         int np = theta.length;
+        // the basis part of θ, before the covariates'
+        int nb = np - r;
         double[] eta = fit.linearPredictors();
         double[][] q = new double[k][k];
-        if (np == PolynomialBasis.secondOrderSize(k)) {
+        if (nb == PolynomialBasis.secondOrderSize(k)) {
             for (int a = 0; a < k; a++) {
                 for (int b = a; b < k; b++) {
                     q[a][b] = theta[PolynomialBasis.quadratic(k, a, b)];
@@ -69,7 +87,7 @@ public final class AverageDerivatives {
         int m = second ? k * (k + 1) / 2 : k;
         double[] est = new double[m];
         double[][] jac = withSe ? new double[m][np] : null;
-        double[] x = new double[PolynomialBasis.secondOrderSize(k)];
+        double[] x = new double[Math.max(np, PolynomialBasis.secondOrderSize(k))];
         double[] g = new double[k];
         double[][] d = new double[k][np];
         for (int i = 0; i < n; i++) {
@@ -89,14 +107,17 @@ public final class AverageDerivatives {
             }
             for (int a = 0; a < k; a++) {
                 double s = theta[PolynomialBasis.linear(a)];
-                for (int b = 0; b < k && np > k + 1; b++) {
+                for (int b = 0; b < k && nb > k + 1; b++) {
                     s += q[a][b] * zi[b];
                 }
                 g[a] = s;
             }
             if (withSe) {
                 PolynomialBasis.fill(zi, k, x);
-                basisGradient(zi, k, np, d);
+                if (r > 0) {
+                    System.arraycopy(cov[i], 0, x, nb, r);
+                }
+                basisGradient(zi, k, nb, d);
             }
             if (!second) {
                 for (int a = 0; a < k; a++) {

@@ -72,27 +72,34 @@ public record Canonical(double[] values, double[][] vectors) {
         return r;
     }
 
-    /**
-     * The triangle of the augmented second-order design [ψ | e] carried to the double-regression basis
-     * [1, y, ½y²] = Rψ: rows of (R<sub>ψ</sub> restricted to ψ)·Rᵀ with the response column appended, a
-     * matrix with the Gram matrix of the double-regression design (to be factored again).
-     *
-     * @param design R<sub>ψ</sub> of [ψ | e], (q + 1) × (q + 1)
-     */
+    /** {@link #doubleRegressionDesign(double[][], int)} without covariates. */
     public double[][] doubleRegressionDesign(double[][] design) {
+        return doubleRegressionDesign(design, 0);
+    }
+
+    /**
+     * The triangle of the augmented second-order design [ψ | c | e] carried to the double-regression basis
+     * [1, y, ½y², c] = [Rψ, c]: rows of (R<sub>ψ</sub> restricted to ψ)·Rᵀ with the covariate and response
+     * columns appended, a matrix with the Gram matrix of the double-regression design (to be factored again).
+     *
+     * @param design     R<sub>ψ</sub> of [ψ | c | e], (q + r + 1) × (q + r + 1)
+     * @param covariates the number r of covariate columns
+     */
+    public double[][] doubleRegressionDesign(double[][] design, int covariates) {
         double[][] r = doubleRegressionTransform();
-        int q = design.length - 1;
+        int rows = design.length;
+        int q = rows - 1 - covariates;
         int m = r.length;
-        double[][] u = new double[q + 1][m + 1];
-        for (int row = 0; row <= q; row++) {
+        double[][] u = new double[rows][m + covariates + 1];
+        for (int row = 0; row < rows; row++) {
             for (int b = 0; b < m; b++) {
                 double acc = 0;
-                for (int s = row; s < q; s++) {
+                for (int s = Math.min(row, q); s < q; s++) {
                     acc += design[row][s] * r[b][s];
                 }
                 u[row][b] = acc;
             }
-            u[row][m] = design[row][q];
+            System.arraycopy(design[row], q, u[row], m, covariates + 1);
         }
         return u;
     }

@@ -18,11 +18,13 @@ public final class GroupAccumulator {
     private final String key;
     private final int k;
     private final boolean secondOrder;
+    private final CovariateCoding coding;
     private ShiftedDesign sums;
     private double[] origin;
     private RowStore rows;
     private final MahalanobisExtremes extremes;
     private long dropped;
+    private long droppedForCovariate;
     private final List<Long> droppedLines = new ArrayList<>();
     private double minW = Double.POSITIVE_INFINITY;
     private double maxW = Double.NEGATIVE_INFINITY;
@@ -34,23 +36,35 @@ public final class GroupAccumulator {
      * @param secondOrder whether the second-order cross-products are needed
      */
     public GroupAccumulator(String key, int k, boolean secondOrder) {
+        this(key, k, secondOrder, CovariateCoding.NONE);
+    }
+
+    /**
+     * @param key         the group's label
+     * @param k           number of traits
+     * @param secondOrder whether the second-order cross-products are needed
+     * @param coding      how the group's covariates enter the design
+     */
+    public GroupAccumulator(String key, int k, boolean secondOrder, CovariateCoding coding) {
         this.key = key;
         this.k = k;
         this.secondOrder = secondOrder;
+        this.coding = coding;
         this.extremes = new MahalanobisExtremes(k);
         this.shifted = new double[k];
     }
 
     /**
-     * Adds a complete individual: fitness W and traits x in analysed units.
+     * Adds a complete individual: fitness W and traits x in analysed units, followed in x by the raw
+     * covariate values when there are covariates.
      *
      * @param keepRows whether to keep the rows, decided at the group's first individual
      */
     public void add(double w, double[] x, boolean keepRows) {
         if (sums == null) {
-            sums = new ShiftedDesign(k, secondOrder);
-            origin = x.clone();
-            rows = keepRows ? new RowStore(k) : null;
+            sums = new ShiftedDesign(k, secondOrder, coding);
+            origin = java.util.Arrays.copyOf(x, k);
+            rows = keepRows ? new RowStore(k, coding.covariates()) : null;
         }
         sums.add(w, x);
         if (w < minW) {
@@ -70,7 +84,15 @@ public final class GroupAccumulator {
 
     /** Counts a row dropped for a missing value. */
     public void drop(long line) {
+        drop(line, false);
+    }
+
+    /** Counts a row dropped for a missing value, among them for a missing covariate. */
+    public void drop(long line, boolean covariate) {
         dropped++;
+        if (covariate) {
+            droppedForCovariate++;
+        }
         if (droppedLines.size() < LINES_KEPT) {
             droppedLines.add(line);
         }
@@ -111,6 +133,16 @@ public final class GroupAccumulator {
 
     public long dropped() {
         return dropped;
+    }
+
+    /** Rows dropped with a missing covariate (among {@link #dropped()}). */
+    public long droppedForCovariate() {
+        return droppedForCovariate;
+    }
+
+    /** How the covariates enter the design. */
+    public CovariateCoding coding() {
+        return coding;
     }
 
     public List<Long> droppedLines() {

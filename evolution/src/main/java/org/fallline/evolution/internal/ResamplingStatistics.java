@@ -21,6 +21,9 @@ import org.fallline.evolution.Standardization;
  *       variability; the design and W̄ are unchanged, and each permutation costs O(n·q) per term.</li>
  * </ul>
  *
+ * <p>Covariates enter every refit as the full analysis has them (the group's {@link CovariateCoding}); a
+ * resample in which a covariate column is constant (a rare level not drawn) is not defined.
+ *
  * <p>A resample in which the analysis is not defined (a constant trait, zero fitness, a singular design)
  * throws {@link SelectionException} ({@code NUMERICAL}), which the {@link Resampler} counts as a failed
  * replicate. Thread-safe: no state is shared between calls.
@@ -28,6 +31,7 @@ import org.fallline.evolution.Standardization;
 public final class ResamplingStatistics {
 
     private final RowStore rows;
+    private final CovariateCoding coding;
     private final int k;
     private final Standardization mode;
     private final boolean quadratic;
@@ -40,7 +44,20 @@ public final class ResamplingStatistics {
      * @param g         G in trait order, or null
      */
     public ResamplingStatistics(RowStore rows, Standardization mode, boolean quadratic, double[][] g) {
+        this(rows, CovariateCoding.NONE, mode, quadratic, g);
+    }
+
+    /**
+     * @param rows      the group's individuals
+     * @param coding    how their covariates enter the design
+     * @param mode      standardisation
+     * @param quadratic whether the second-order model is fitted
+     * @param g         G in trait order, or null
+     */
+    public ResamplingStatistics(RowStore rows, CovariateCoding coding, Standardization mode, boolean quadratic,
+            double[][] g) {
         this.rows = rows;
+        this.coding = coding;
         this.k = rows.traits();
         this.mode = mode;
         this.quadratic = quadratic;
@@ -54,10 +71,10 @@ public final class ResamplingStatistics {
 
     /** The bootstrap statistic of the resample with the given row indices. */
     public double[] bootstrap(int[] idx) {
-        ShiftedDesign s = new ShiftedDesign(k, quadratic);
-        double[] x = new double[k];
+        ShiftedDesign s = new ShiftedDesign(k, quadratic, coding);
+        double[] x = new double[k + rows.covariates()];
         for (int i : idx) {
-            rows.traits(i, x);
+            rows.values(i, x);
             s.add(rows.fitness(i), x);
         }
         return estimates(s, mode, quadratic, g);
@@ -143,23 +160,31 @@ public final class ResamplingStatistics {
         double[] mean = sm.mean();
         double[] c = sm.scale();
         int n = rows.size();
-        double[][] psi = new double[n][q];
+        int r = coding.width();
+        // rows of [ψ(z) | c] (second-order model) and [ψ₁(z) | c] (first-order model; ψ itself without covariates)
+        double[][] psi = new double[n][q + r];
+        double[][] psi1 = r == 0 ? psi : new double[n][p1 + r];
         double[] y = new double[n];
-        double[] x = new double[k];
+        double[] x = new double[k + rows.covariates()];
         double[] z = new double[k];
         for (int i = 0; i < n; i++) {
-            rows.traits(i, x);
+            rows.values(i, x);
             for (int j = 0; j < k; j++) {
                 z[j] = (x[j] - mean[j]) / c[j];
             }
             PolynomialBasis.fill(z, k, psi[i]);
+            if (r > 0) {
+                coding.fill(x, k, psi[i], q);
+                System.arraycopy(psi[i], 0, psi1[i], 0, p1);
+                System.arraycopy(psi[i], q, psi1[i], p1, r);
+            }
             y[i] = rows.fitness(i) / wbar - 1.0;
         }
         int[] betaTerms = new int[k];
         for (int i = 0; i < k; i++) {
             betaTerms[i] = PolynomialBasis.linear(i);
         }
-        FreedmanLane first = freedmanLane(psi, y, sm.design(p1), p1, betaTerms, sm.n());
+        FreedmanLane first = freedmanLane(psi1, y, sm.design(p1), p1 + r, betaTerms, sm.n());
         FreedmanLane second = null;
         LeastSquares.Solution f2 = null;
         if (quadratic) {
@@ -170,7 +195,7 @@ public final class ResamplingStatistics {
                     gammaTerms[at++] = PolynomialBasis.quadratic(k, i, j);
                 }
             }
-            second = freedmanLane(psi, y, sm.design(), q, gammaTerms, sm.n());
+            second = freedmanLane(psi, y, sm.design(), q + r, gammaTerms, sm.n());
             f2 = LeastSquares.solve(sm.design(), sm.n());
         }
         FreedmanLane fl2 = second;
@@ -182,11 +207,11 @@ public final class ResamplingStatistics {
             if (quadratic) {
                 double[] t2 = fl2.statistic(perm);
                 System.arraycopy(t2, 0, out, k, t2.length);
-                double[] xy = new double[q];
+                double[] xy = new double[q + r];
                 for (int i = 0; i < n; i++) {
                     double e = y[perm[i]];
                     double[] row = psi[i];
-                    for (int a = 0; a < q; a++) {
+                    for (int a = 0; a < q + r; a++) {
                         xy[a] += row[a] * e;
                     }
                 }

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * of the group's first {@value StreamingQr#BLOCK} individuals (so an outlier among them moves the origin
  * by a fraction of its distance only, whatever the order of the rows) and u, v are powers of two near
  * those individuals' spread (exact scalings that keep values near 1e±200 away from overflow and
- * underflow). It holds the triangular factor R of the augmented design [φ(d) | e] ({@link StreamingQr};
+ * underflow). It holds the triangular factor R of the augmented design [φ(d) | c | e] ({@link StreamingQr};
  * φ the second-order basis of {@link PolynomialBasis}, or its first-order part only when the
- * second-order model is not wanted), the plain sums Σφ and Σφe of the whole second-order basis (for the
+ * second-order model is not wanted; c the r covariate columns of {@link CovariateCoding}, each carried as
+ * (c − c₀)/u<sub>c</sub> with origin and unit chosen as the traits'), the plain sums Σφ and Σφe of the whole second-order basis (for the
  * selection differentials), n, and each trait's range.
  *
  * <p>Not thread-safe.
@@ -23,6 +24,12 @@ public final class ShiftedDesign {
     private final int p;
     private final boolean secondOrder;
     private final StreamingQr qr;
+    private final CovariateCoding coding;
+    private final int r;
+    private final double[] cov;
+    private final double[] covMaxAbs;
+    private double[] cshift;
+    private double[] cunit;
     private double[] shift;
     private double[] unit;
     private double y0;
@@ -43,11 +50,24 @@ public final class ShiftedDesign {
      * @param secondOrder whether to factor the whole second-order basis
      */
     public ShiftedDesign(int k, boolean secondOrder) {
+        this(k, secondOrder, CovariateCoding.NONE);
+    }
+
+    /**
+     * @param k           number of traits
+     * @param secondOrder whether to factor the whole second-order basis
+     * @param coding      the covariates' design columns
+     */
+    public ShiftedDesign(int k, boolean secondOrder, CovariateCoding coding) {
         this.k = k;
+        this.coding = coding;
+        this.r = coding.width();
+        this.cov = new double[r];
+        this.covMaxAbs = new double[r];
         this.q = PolynomialBasis.secondOrderSize(k);
         this.secondOrder = secondOrder;
         this.p = secondOrder ? q : PolynomialBasis.firstOrderSize(k);
-        this.qr = new StreamingQr(p + 1);
+        this.qr = new StreamingQr(p + r + 1);
         this.sum = new double[q];
         this.xy = new double[q];
         this.min = new double[k];
@@ -56,10 +76,10 @@ public final class ShiftedDesign {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         this.d = new double[k];
         this.phi = new double[q];
-        this.start = new double[(k + 1) * StreamingQr.BLOCK];
+        this.start = new double[(k + 1 + r) * StreamingQr.BLOCK];
     }
 
-    /** Adds one individual with fitness w and traits x. */
+    /** Adds one individual with fitness w and traits x (followed by the raw covariate values, if any). */
     public void add(double w, double[] x) {
         for (int i = 0; i < k; i++) {
             double xi = x[i];
@@ -71,16 +91,23 @@ public final class ShiftedDesign {
             }
         }
         n++;
+        if (r > 0) {
+            coding.fill(x, k, cov, 0);
+            for (int j = 0; j < r; j++) {
+                covMaxAbs[j] = Math.max(covMaxAbs[j], Math.abs(cov[j]));
+            }
+        }
         if (start != null) {
-            int o = started * (k + 1);
+            int o = started * (k + 1 + r);
             start[o] = w;
             System.arraycopy(x, 0, start, o + 1, k);
+            System.arraycopy(cov, 0, start, o + 1 + k, r);
             if (++started == StreamingQr.BLOCK) {
                 begin();
             }
             return;
         }
-        addScaled(w, x);
+        addScaled(w, x, cov);
     }
 
     /** Chooses the origin and units from the held individuals and factors them. */
@@ -88,32 +115,41 @@ public final class ShiftedDesign {
         int m = started;
         double[] held = start;
         start = null;
-        shift = new double[k];
-        unit = new double[k];
+        int stride = k + 1 + r;
+        // traits and covariate columns alike: entry i of a held row at 1 + i
+        int cols = k + r;
+        double[] s0 = new double[cols];
         // Running means, which cannot overflow for finite values.
         y0 = 0;
-        for (int r = 0; r < m; r++) {
-            y0 += (held[r * (k + 1)] - y0) / (r + 1);
-            for (int i = 0; i < k; i++) {
-                shift[i] += (held[r * (k + 1) + 1 + i] - shift[i]) / (r + 1);
+        for (int row = 0; row < m; row++) {
+            y0 += (held[row * stride] - y0) / (row + 1);
+            for (int i = 0; i < cols; i++) {
+                s0[i] += (held[row * stride + 1 + i] - s0[i]) / (row + 1);
             }
         }
         double wspread = 0;
-        double[] spread = new double[k];
-        for (int r = 0; r < m; r++) {
-            wspread = Math.max(wspread, Math.abs(held[r * (k + 1)] - y0));
-            for (int i = 0; i < k; i++) {
-                spread[i] = Math.max(spread[i], Math.abs(held[r * (k + 1) + 1 + i] - shift[i]));
+        double[] spread = new double[cols];
+        for (int row = 0; row < m; row++) {
+            wspread = Math.max(wspread, Math.abs(held[row * stride] - y0));
+            for (int i = 0; i < cols; i++) {
+                spread[i] = Math.max(spread[i], Math.abs(held[row * stride + 1 + i] - s0[i]));
             }
         }
         v = powerOfTwo(wspread);
-        for (int i = 0; i < k; i++) {
-            unit[i] = powerOfTwo(spread[i]);
+        double[] u0 = new double[cols];
+        for (int i = 0; i < cols; i++) {
+            u0[i] = powerOfTwo(spread[i]);
         }
+        shift = java.util.Arrays.copyOf(s0, k);
+        unit = java.util.Arrays.copyOf(u0, k);
+        cshift = java.util.Arrays.copyOfRange(s0, k, cols);
+        cunit = java.util.Arrays.copyOfRange(u0, k, cols);
         double[] x = new double[k];
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(held, r * (k + 1) + 1, x, 0, k);
-            addScaled(held[r * (k + 1)], x);
+        double[] c = new double[r];
+        for (int row = 0; row < m; row++) {
+            System.arraycopy(held, row * stride + 1, x, 0, k);
+            System.arraycopy(held, row * stride + 1 + k, c, 0, r);
+            addScaled(held[row * stride], x, c);
         }
     }
 
@@ -122,7 +158,7 @@ public final class ShiftedDesign {
         return s > 0 && Double.isFinite(s) ? Math.scalb(1.0, Math.getExponent(s)) : 1.0;
     }
 
-    private void addScaled(double w, double[] x) {
+    private void addScaled(double w, double[] x, double[] c) {
         for (int i = 0; i < k; i++) {
             d[i] = (x[i] - shift[i]) / unit[i];
         }
@@ -134,10 +170,13 @@ public final class ShiftedDesign {
         }
         double[] block = qr.pendingBlock();
         int row = qr.nextRow();
-        for (int c = 0; c < p; c++) {
-            block[c * StreamingQr.BLOCK + row] = phi[c];
+        for (int a = 0; a < p; a++) {
+            block[a * StreamingQr.BLOCK + row] = phi[a];
         }
-        block[p * StreamingQr.BLOCK + row] = e;
+        for (int j = 0; j < r; j++) {
+            block[(p + j) * StreamingQr.BLOCK + row] = (c[j] - cshift[j]) / cunit[j];
+        }
+        block[(p + r) * StreamingQr.BLOCK + row] = e;
         qr.commitRow();
     }
 
@@ -153,6 +192,33 @@ public final class ShiftedDesign {
 
     public long n() {
         return n;
+    }
+
+    /** The covariates' design columns. */
+    public CovariateCoding coding() {
+        return coding;
+    }
+
+    /** Number of covariate design columns r. */
+    public int covariateColumns() {
+        return r;
+    }
+
+    /** The largest |value| of each covariate column (copy). */
+    public double[] covariateMaxAbs() {
+        return covMaxAbs.clone();
+    }
+
+    /** The covariate columns' origin c₀ (copy). */
+    public double[] covariateShift() {
+        ready();
+        return cshift.clone();
+    }
+
+    /** The covariate columns' units u<sub>c</sub>, powers of two (copy). */
+    public double[] covariateUnit() {
+        ready();
+        return cunit.clone();
     }
 
     /** Whether R covers the whole second-order basis. */
@@ -196,7 +262,7 @@ public final class ShiftedDesign {
         return xy;
     }
 
-    /** R of [φ(d) | e] over the factored block, (p + 1) × (p + 1), upper triangular; a copy. */
+    /** R of [φ(d) | c | e] over the factored block, (p + r + 1) × (p + r + 1), upper triangular; a copy. */
     double[][] triangle() {
         ready();
         return qr.triangle();

@@ -13,6 +13,9 @@ import org.fallline.evolution.Standardization;
  * entries b ≤ a of φ. Hence the design matrix of ψ is X<sub>φ</sub>Tᵀ = Q(R<sub>φ</sub>Tᵀ) and
  * R<sub>ψ</sub> = R<sub>φ</sub>Tᵀ is again upper triangular: the QR factor of the standardised design,
  * with no product XᵀX ever formed. The plain sums are carried over as Σψ = TΣφ and Σψe = TΣφe.
+ * Covariate columns, carried by {@link ShiftedDesign} as (c − c₀)/u<sub>c</sub>, are returned to their own
+ * values c = u<sub>c</sub>·((c − c₀)/u<sub>c</sub>) + c₀·1 — neither centred nor standardised — by rows of T
+ * that use the column itself and the intercept's only, so R<sub>ψ</sub> stays upper triangular.
  *
  * <p>The scale c is sd(x) (divisor n − 1), x̄, or 1, as the {@link Standardization} says; the centred
  * sums of squares behind sd(x) are read off R (the part of each column orthogonal to the intercept).
@@ -22,6 +25,10 @@ public final class StandardizedMoments {
     private final int k;
     private final int q;
     private final int p;
+    /** Basis columns of the factor (first-order or whole second-order basis); p = basis + r. */
+    private final int basis;
+    private final int r;
+    private final CovariateCoding coding;
     private final long n;
     private final double[] mean;
     private final double[] sd;
@@ -35,6 +42,7 @@ public final class StandardizedMoments {
     private final double[] min;
     private final double[] max;
     private final int overflow;
+    private final int covariateOverflow;
 
     /** Sparse rows of T: column indices and coefficients. */
     private final int[][] tCol;
@@ -54,6 +62,11 @@ public final class StandardizedMoments {
         double[] sum = s.sum();
         double[][] rphi = s.triangle();
         this.p = rphi.length - 1;
+        this.r = s.covariateColumns();
+        this.basis = p - r;
+        this.coding = s.coding();
+        double[] cshift = s.covariateShift();
+        double[] cunit = s.covariateUnit();
         double[] m = new double[k];
         double[] ct = new double[k];
         this.mean = new double[k];
@@ -109,19 +122,28 @@ public final class StandardizedMoments {
         this.sumPsi = transform(sum);
         this.sumPsiE = transform(s.sumWithFitness());
         this.design = new double[p + 1][p + 1];
-        for (int r = 0; r <= p; r++) {
-            for (int a = r; a < p; a++) {
+        int covBad = -1;
+        for (int row = 0; row <= p; row++) {
+            for (int a = row; a < p; a++) {
                 double acc = 0;
-                for (int t = 0; t < tCol[a].length; t++) {
-                    acc += tCoef[a][t] * rphi[r][tCol[a][t]];
+                if (a < basis) {
+                    for (int t = 0; t < tCol[a].length; t++) {
+                        acc += tCoef[a][t] * rphi[row][tCol[a][t]];
+                    }
+                } else {
+                    acc = cunit[a - basis] * rphi[row][a] + cshift[a - basis] * rphi[row][0];
                 }
-                design[r][a] = acc;
-                if (bad < 0 && !Double.isFinite(acc)) {
-                    bad = a;
+                design[row][a] = acc;
+                if (!Double.isFinite(acc)) {
+                    if (a >= basis) {
+                        covBad = covBad < 0 ? a - basis : covBad;
+                    } else if (bad < 0) {
+                        bad = a;
+                    }
                 }
             }
-            design[r][p] = rphi[r][p];
-            if (bad < 0 && !Double.isFinite(rphi[r][p])) {
+            design[row][p] = rphi[row][p];
+            if (bad < 0 && !Double.isFinite(rphi[row][p])) {
                 bad = p;
             }
         }
@@ -133,6 +155,7 @@ public final class StandardizedMoments {
             }
         }
         this.overflow = bad == p ? q : bad;
+        this.covariateOverflow = covBad;
         this.y0 = s.fitnessShift();
         this.v = s.fitnessUnit();
         this.meanW = s.meanFitness();
@@ -159,6 +182,11 @@ public final class StandardizedMoments {
      */
     public int overflowColumn() {
         return overflow;
+    }
+
+    /** The covariate column (0 … r − 1) whose values are beyond double precision, or −1. */
+    public int covariateOverflowColumn() {
+        return covariateOverflow;
     }
 
     public int traits() {
@@ -215,19 +243,60 @@ public final class StandardizedMoments {
     }
 
     /**
-     * R<sub>ψ</sub> of the augmented standardised design [ψ(z) | e] over the held block (first-order, or
-     * the whole second-order basis), (p + 1) × (p + 1), upper triangular; a view.
+     * R<sub>ψ</sub> of the augmented standardised design [ψ(z) | c | e] over the held block (first-order, or
+     * the whole second-order basis, then the r covariate columns), (p + 1) × (p + 1), upper triangular; a view.
      */
     public double[][] design() {
         return design;
     }
 
+    /** Number of covariate columns r (the last r columns of {@link #design()} before the response). */
+    public int covariateColumns() {
+        return r;
+    }
+
+    /** Number of basis columns in {@link #design()} (first- or second-order basis). */
+    public int basisColumns() {
+        return basis;
+    }
+
+    /** How the covariates enter the design. */
+    public CovariateCoding coding() {
+        return coding;
+    }
+
+    /** The means of the covariate columns (proportions for contrasts): R<sub>0c</sub>/R<sub>00</sub>. */
+    public double[] covariateMeans() {
+        double[] mc = new double[r];
+        for (int j = 0; j < r; j++) {
+            mc[j] = design[0][basis + j] / design[0][0];
+        }
+        return mc;
+    }
+
     /**
-     * The triangle of the sub-model of the first {@code cols} columns of ψ with the response: the leading
-     * block of R<sub>ψ</sub>, its response column, and the residual norm of the left-out columns' part
-     * of the response as the last diagonal entry ((cols + 1) × (cols + 1)).
+     * A matrix with the Gram matrix of the sub-model of the first {@code cols} columns of ψ, the covariate
+     * columns and the response, in that order ((p + 1) × (cols + r + 1); the triangle of
+     * {@link #plainDesign(int)} when there are no covariates).
      */
     public double[][] design(int cols) {
+        if (r == 0) {
+            return plainDesign(cols);
+        }
+        double[][] t = new double[p + 1][cols + r + 1];
+        for (int row = 0; row <= p; row++) {
+            System.arraycopy(design[row], 0, t[row], 0, cols);
+            System.arraycopy(design[row], basis, t[row], cols, r + 1);
+        }
+        return t;
+    }
+
+    /**
+     * The triangle of the sub-model of the first {@code cols} columns of ψ with the response, without the
+     * covariates: the leading block of R<sub>ψ</sub>, its response column, and the residual norm of the
+     * left-out columns' part of the response as the last diagonal entry ((cols + 1) × (cols + 1)).
+     */
+    public double[][] plainDesign(int cols) {
         double[][] t = new double[cols + 1][cols + 1];
         for (int r = 0; r < cols; r++) {
             System.arraycopy(design[r], 0, t[r], 0, cols);

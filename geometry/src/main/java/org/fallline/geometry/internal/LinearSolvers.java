@@ -13,19 +13,19 @@ public final class LinearSolvers {
     }
 
     /** The solver for systems on the interior unknowns of {@code mesh}, building a preconditioner per matrix. */
-    public static HessianSolver forMesh(TriangleMesh mesh) {
-        return forMesh(mesh, false);
+    public static HessianSolver forMesh(TriangleMesh mesh, SparsePattern pattern) {
+        return forMesh(mesh, pattern, false);
     }
 
     /**
-     * The solver for systems on the interior unknowns of {@code mesh}; with {@code reuse} the preconditioner
-     * of the first matrix serves all later ones (for Newton's slowly changing Hessians).
+     * The solver for systems on the interior unknowns of {@code mesh}; with {@code reuse} a preconditioner
+     * serves later matrices while it still converges fast (for Newton's slowly changing Hessians).
      */
-    public static HessianSolver forMesh(TriangleMesh mesh, boolean reuse) {
+    public static HessianSolver forMesh(TriangleMesh mesh, SparsePattern pattern, boolean reuse) {
         if (mesh.structured()) {
             int[] shape = mesh.gridShape();
-            return new CgSolver(GridShape.of(shape[0] - 2, shape[1] - 2), reuse);
+            return new CgSolver(pattern, GridShape.of(shape[0] - 2, shape[1] - 2), reuse);
         }
-        return new CgSolver(null, reuse);
+        return new CgSolver(pattern, null, reuse);
     }
 }

@@ -79,10 +79,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             err.println("error: " + oneLine(core.getMessage()));
             return core.kind() == CoreException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
         }
-        if (ex instanceof PhysicsException physics) {
-            err.println("error: " + oneLine(physics.getMessage()));
-            return physics.kind() == PhysicsException.Kind.NUMERICAL ? ExitStatus.INCOMPLETE : ExitStatus.BAD_INPUT;
-        }
         if (ex instanceof UncheckedIOException io) {
             return report(io.getCause(), err);
         }
