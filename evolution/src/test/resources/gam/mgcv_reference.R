@@ -104,6 +104,9 @@ for (v in c("TotalLength_mm", "AlarExtent_mm", "SkullL_mm")) bp[[v]] <- std(bp[[
 run("bumpus_additive4", W ~ s(TotalLength_mm, bs = "cr") + s(AlarExtent_mm, bs = "cr") + s(Weight_g, bs = "cr") +
       s(SkullL_mm, bs = "cr"), bp, c("TotalLength_mm", "AlarExtent_mm", "Weight_g", "SkullL_mm"), binomial())
 
+# a parametric covariate beside the smooth: sex (0/1, numeric) and survival on weight
+run("bumpus_sex_weight_s", W ~ Sex + s(Weight_g, bs = "cr"), bp, "Weight_g", binomial())
+
 out <- do.call(rbind, rows)
 write.csv(out, "reference_gam.csv", row.names = FALSE)
 write.csv(do.call(rbind, fitted_rows), "reference_gam_fitted.csv", row.names = FALSE)

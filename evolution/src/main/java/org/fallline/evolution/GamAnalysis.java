@@ -98,6 +98,8 @@ final class GamAnalysis {
                 f.edf(), bootstrap > 0 ? "; bootstrap refits the GAM and re-selects the smoothing parameters in every"
                 + " resample" : "") + (f.smoothingConverged() ? "" : "; WARNING: the smoothing-parameter search"
                 + " stopped at its evaluation budget before meeting its tolerance (the model may have more"
-                + " wiggliness than the data support: check results carefully, or use fewer traits)");
+                + " wiggliness than the data support: check results carefully, or use fewer traits)")
+                + (f.saturatedFits() == 0 ? "" : "; WARNING: " + f.saturatedFits() + " fitted survival probabilities"
+                + " are 0 or 1 to double precision (the fitted function nearly separates survivors from the dead)");
     }
 }

@@ -8,9 +8,8 @@ import org.fallline.evolution.gam.GamFamily;
  * Generalised selection gradients from a spline fitness function, as gsg's {@code gam.gradients} computes them
  * (Morrissey &amp; Sakrejda 2013, Evolution 67: 2094–2100): with W̃(z) the fitted GAM fitness function on the
  * response scale, in the standardised traits z, and the averages over the n individuals of the group,
- * <pre>
- *   β<sub>i</sub> = mean ∂W̃/∂z<sub>i</sub> / mean W̃,    γ<sub>ij</sub> = mean ∂²W̃/∂z<sub>i</sub>∂z<sub>j</sub> / mean W̃
- * </pre>
+ * <blockquote>β<sub>i</sub> = mean ∂W̃/∂z<sub>i</sub> / mean W̃, &nbsp;&nbsp;
+ * γ<sub>ij</sub> = mean ∂²W̃/∂z<sub>i</sub>∂z<sub>j</sub> / mean W̃</blockquote>
  * — the derivatives of population mean fitness with respect to the population mean phenotype, divided by mean
  * fitness. The derivatives are exact (from the spline basis), not finite differences. mean W̃ is gsg's
  * denominator; for the canonical links used here it equals mean W. Bootstrap standard errors and percentile

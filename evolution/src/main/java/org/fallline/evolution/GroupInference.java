@@ -214,8 +214,14 @@ final class GroupInference {
             double[][] zs = standardizedResample(sample);
             double[][] cs = sm.coding().design(sample);
             double[][] cov = cs == null ? new double[zs.length][0] : cs;
-            return GamAnalysis.estimates(org.fallline.evolution.gam.Gam.fit(traits, zs, gm.fitness().covariates(), cov,
-                    sample.fitness(), gm.family(), refit), zs, cov);
+            org.fallline.evolution.gam.FittedGam f = org.fallline.evolution.gam.Gam.fit(traits, zs,
+                    gm.fitness().covariates(), cov, sample.fitness(), gm.family(), refit);
+            if (f.saturatedFits() > 0) {
+                // as for the GLM bootstrap: a resample the fitted function separates has no finite gradients
+                throw new SelectionException(SelectionException.Kind.NUMERICAL, "the GAM fit separates the resample ("
+                        + f.saturatedFits() + " fitted probabilities 0 or 1)");
+            }
+            return GamAnalysis.estimates(f, zs, cov);
         };
         Replicates rep = resampler.bootstrap(rows.size(), options.bootstrap(), options.seed(), stat, run);
         failures(rep, "GAM bootstrap", where, notes);

@@ -9,6 +9,7 @@ import org.fallline.core.ProgressListener;
 import org.fallline.geometry.internal.AreaFunctional;
 import org.fallline.geometry.internal.HessianSolver;
 import org.fallline.geometry.internal.LinearSolvers;
+import org.fallline.geometry.internal.RefinementStudy;
 import org.fallline.geometry.internal.SparsePattern;
 
 /**
@@ -142,7 +143,35 @@ public final class MeanCurvatureFlow {
     }
 
     /**
-     * Runs the flow on {@code mesh} with Dirichlet data {@code data}.
+     * Meshes {@code domain} with parameter {@code n}, runs the flow, and checks that a minimal graph with these
+     * data exists — the flow's limit. Where none exists the flow still runs, but its surface detaches from the
+     * data at the boundary (Lichnewsky and Temam 1978; Oliker and Uraltseva, <i>Comm. Pure Appl. Math.</i> 46
+     * (1993)); on a fixed mesh the discrete flow settles anyway, on the discrete minimiser, with a boundary
+     * layer whose jump does not shrink under refinement. So when the flow ends steep at the boundary (slope
+     * above 4) or still moving, its steady state — the flow's own if it came to rest, else Newton's from the
+     * flow's last state — goes through the refinement study of {@link MinimalSurface}: the steady states on
+     * meshes n, (n−1)/2+1, (n−1)/4+1 and their boundary jumps. A flow still moving towards a steady state that
+     * passes the study is returned as it is ({@link FlowResult#stationary()} false).
+     *
+     * @throws GeometryException numerical when no minimal graph with these data exists, besides the failures of
+     *         {@link #run(TriangleMesh, BoundaryData, ProgressListener)}
+     */
+    public FlowResult run(Domain domain, int n, BoundaryData data, ProgressListener progress) {
+        FlowResult r = run(domain.mesh(n), data, progress);
+        if (r.stationary() && !RefinementStudy.steep(r.surface())) {
+            return r;
+        }
+        MinimalSurface newton = MinimalSurface.newton().withExistenceCheck(false);
+        GraphSurface steady = r.stationary() ? r.surface() : newton.solve(r.surface(), ProgressListener.NONE).surface();
+        String what = r.stationary()
+                ? String.format(Locale.ROOT, "; the flow came to rest at t = %.4g on such a boundary layer", r.time())
+                : String.format(Locale.ROOT, "; the flow was still moving at t = %.4g after %d steps", r.time(), r.steps());
+        RefinementStudy.check(newton, domain, n, data, steady, what);
+        return r;
+    }
+
+    /**
+     * Runs the flow on {@code mesh} with Dirichlet data {@code data} (no existence check).
      *
      * @throws GeometryException bad input for an explicit step above the stability limit or data undefined
      *         on the boundary; numerical trouble for a non-finite state

@@ -151,6 +151,20 @@ public final class MinimalSurface {
         return newton(mesh, u, u, stop, progress);
     }
 
+    /**
+     * Newton from the heights of {@code start} (its boundary heights are the data) on its mesh — e.g. from the
+     * last state of a flow to the flow's steady state; no existence check, and no exception when Newton does not
+     * converge.
+     */
+    public MinimalSurfaceResult solve(GraphSurface start, ProgressListener progress) {
+        TriangleMesh mesh = start.mesh();
+        double[] u = new double[mesh.vertices()];
+        for (int v = 0; v < u.length; v++) {
+            u[v] = start.height(v);
+        }
+        return newton(mesh, u, u, new Stop(tolerance, 0), progress);
+    }
+
     /** Solves on a given mesh; no existence check, and no exception when Newton does not converge. */
     public MinimalSurfaceResult solve(TriangleMesh mesh, BoundaryData data, ProgressListener progress) {
         return newton(mesh, data.boundaryValues(mesh), null, new Stop(tolerance, 0), progress);

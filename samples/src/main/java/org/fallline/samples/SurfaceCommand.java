@@ -156,7 +156,6 @@ final class SurfaceCommand implements Callable<Integer> {
             json.put("iterations", r.iterations());
             json.put("converged", r.converged());
         } else {
-            TriangleMesh mesh = region.mesh(points);
             MeanCurvatureFlow f = MeanCurvatureFlow.geometric()
                     .withForm(method.equals("area-flow") ? MeanCurvatureFlow.Form.AREA_GRADIENT : MeanCurvatureFlow.Form.GEOMETRIC)
                     .withScheme(method.equals("mcf-explicit") ? MeanCurvatureFlow.Scheme.EXPLICIT
@@ -172,7 +171,7 @@ final class SurfaceCommand implements Callable<Integer> {
             }
             int frames = snapshots != null ? snapshots : gif != null ? 40 : 0;
             f = f.withSnapshots(frames);
-            flow = f.run(mesh, data, progress);
+            flow = f.run(region, points, data, progress);
             surface = flow.surface();
             summary = String.format(Locale.ROOT, "%s, %d steps to t = %.6g, %s", method, flow.steps(), flow.time(),
                     flow.stationary() ? "at rest (converged)" : "still moving at the end time");

@@ -105,6 +105,6 @@ final class SurfaceOptions {
             throw new BadInputException("--boundary: " + e.getMessage() + " (expected scherk, catenoid, helicoid, "
                     + "enneper, plane or an expression in x and y)", List.of(e.caret().split("\n")), e);
         }
-        return BoundaryData.of(text.strip(), (x, y) -> g.value(new double[] {x, y}));
+        return BoundaryData.of(text.strip(), g.field(List.of("x", "y"), List.of()));
     }
 }

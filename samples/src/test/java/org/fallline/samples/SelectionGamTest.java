@@ -68,6 +68,40 @@ class SelectionGamTest {
         assertEquals(5, compared);
     }
 
+    /**
+     * A covariate enters the GAM as a parametric term (mgcv's W ~ Sex + s(Weight_g, bs = "cr")); beta_gam agrees with
+     * mgcv's (1e-3, the optimisers' tolerance as above); the bootstrap refits give boot.se and the same numbers for
+     * the same seed.
+     */
+    @Test
+    void covariatesAreParametricTermsAndTheBootstrapIsReproducible() throws Exception {
+        String[] args = {"selection", "--traits", "Weight_g", "--covariates", "Sex", "--model", "gam", "--bootstrap",
+            "20", "--seed", "7", "--format", "csv", "--quiet"};
+        Run.Result r = Run.fallline(args);
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(r.out(), Run.fallline(args).out(), "same seed, same bootstrap");
+        String[] beta = null;
+        try (CSVReader c = new CSVReader(new StringReader(r.out()))) {
+            for (String[] f : c.readAll()) {
+                if (f[1].equals("beta_gam")) {
+                    beta = f;
+                }
+            }
+        }
+        assertTrue(beta != null, r.out());
+        double ref = Double.NaN;
+        try (CSVReader c = new CSVReader(new InputStreamReader(
+                getClass().getResourceAsStream("/reference/mgcv_gam_reference.csv"), StandardCharsets.UTF_8))) {
+            for (String[] f : c.readAll()) {
+                if (f[0].equals("bumpus_sex_weight_s") && f[1].equals("beta_gam")) {
+                    ref = Double.parseDouble(f[3]);
+                }
+            }
+        }
+        assertEquals(ref, Double.parseDouble(beta[3]), 1e-3 * Math.abs(ref));
+        assertTrue(Double.parseDouble(beta[9]) > 0, "boot.se " + beta[9]);
+    }
+
     @Test
     void jsonSaysTheFamilyFormulaAndCriterion() throws Exception {
         Run.Result r = Run.fallline("selection", "--data", neonates().toString(), "--fitness", "nns", "--traits",
@@ -84,6 +118,26 @@ class SelectionGamTest {
             found |= e.get("analysis").asText().equals("gamma_gam") && e.get("term").asText().equals("bw:gest");
         }
         assertTrue(found, "no gamma_gam bw:gest estimate");
+    }
+
+    /** Survival the traits separate completely has no finite GAM: exit 3, one error line, no output. */
+    @Test
+    void separatedSurvivalIsExitThree() throws Exception {
+        StringBuilder b = new StringBuilder("w,a,b\n");
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 80; i++) {
+            double a = r.nextGaussian();
+            b.append(a > 0 ? 1 : 0).append(',').append(a).append(',').append(r.nextGaussian()).append('\n');
+        }
+        Path p = dir.resolve("separated.csv");
+        Files.writeString(p, b.toString());
+        Run.Result res = Run.fallline("selection", "--data", p.toString(), "--fitness", "w", "--traits", "a,b",
+                "--model", "gam", "--quiet");
+        assertEquals(3, res.status(), res::toString);
+        List<String> lines = res.err().lines().toList();
+        assertEquals(1, lines.size(), res.err());
+        assertTrue(lines.get(0).startsWith("error: the binomial GAM separates the data"), res.err());
+        assertEquals("", res.out());
     }
 
     @Test

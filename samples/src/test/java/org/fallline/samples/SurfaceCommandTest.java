@@ -91,6 +91,17 @@ class SurfaceCommandTest {
     }
 
     @Test
+    void flowOnDataWithNoMinimalGraphIsOneErrorLineAndExitThree() {
+        // exact.md §5: annulus 1 <= r <= 2, H = 1.5 inside, above the catenoid's limit arccosh 2
+        Run.Result r = Run.fallline("surface", "--domain", "annulus:1,2", "--boundary", "1.5*(2-sqrt(x^2+y^2))",
+                "--n", "33", "--method", "area-flow", "--format", "json");
+        assertEquals(3, r.status(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("error: no minimal graph with these boundary data exists"), r::toString);
+        assertEquals("", r.out(), r::toString);
+    }
+
+    @Test
     void selfIntersectingPolygonIsRefusedWithItsLocation() throws Exception {
         Path bowtie = dir.resolve("bowtie.csv");
         Files.writeString(bowtie, "x,y\n0,0\n1,1\n1,0\n0,1\n");

@@ -38,6 +38,7 @@ public final class FittedGam {
     private final double[] fitted;
     private final String formula;
     private final boolean smoothingConverged;
+    private final int saturated;
 
     FittedGam(List<String> traits, List<String> covariates, double[] covariateMeans, GamDesign design,
             GamFamily family, SmoothingCriterion criterion, SmoothingSearch.Result result, int[] group, String formula) {
@@ -71,9 +72,14 @@ public final class FittedGam {
         }
         double[] eta = result.fit().eta();
         this.fitted = new double[n];
+        int extreme = 0;
         for (int i = 0; i < n; i++) {
             fitted[i] = family.mean(eta[group[i]]);
+            if (family == GamFamily.BINOMIAL && Math.abs(eta[group[i]]) > GamFamily.THRESHOLD) {
+                extreme++;
+            }
         }
+        this.saturated = extreme;
         this.formula = formula;
         this.smoothingConverged = result.converged();
     }
@@ -199,6 +205,14 @@ public final class FittedGam {
     /** The fitted values W̃(z<sub>i</sub>, c<sub>i</sub>) of the individuals fitted, in order (a copy). */
     public double[] fittedValues() {
         return fitted.clone();
+    }
+
+    /**
+     * Individuals whose fitted survival probability is 0 or 1 to double precision (binomial, |η| &gt; 30, where R's
+     * logit link stops): quasi-separation by the fitted function; 0 for the other families.
+     */
+    public int saturatedFits() {
+        return saturated;
     }
 
     /** Total effective degrees of freedom tr(F), intercept and covariates included. */

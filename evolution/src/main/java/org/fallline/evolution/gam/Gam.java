@@ -125,7 +125,7 @@ public final class Gam {
                 }
                 result = search.refine(rho);
             } else {
-                result = search.minimise(penalties.size());
+                result = search.minimise(penalties.size(), smooths.size() > 1);
             }
         } catch (PenalizedIrls.NotConverged e) {
             if (e.separated()) {

@@ -8,12 +8,18 @@ final class GamGradientsCheck {
 
     /** {β, γ upper triangle row by row}. */
     static double[][] averageDerivatives(FittedGam g, double[][] z) {
+        return averageDerivatives(g, z, new double[z.length][0]);
+    }
+
+    /** The same with each individual's own covariates c. */
+    static double[][] averageDerivatives(FittedGam g, double[][] z, double[][] c) {
         int k = z[0].length;
         double[] beta = new double[k];
         double[] gamma = new double[k * (k + 1) / 2];
         double wbar = 0;
-        for (double[] zi : z) {
-            double eta = g.linearPredictor(zi);
+        for (int i = 0; i < z.length; i++) {
+            double[] zi = z[i];
+            double eta = g.linearPredictor(zi, c[i]);
             wbar += g.family().mean(eta);
             double[] d = g.gradient(zi, eta);
             double[][] h = g.hessian(zi, eta);

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GamMgcvReferenceTest {
 
     private static FittedGam fit(MgcvCases.Case c, GamOptions o) {
-        return Gam.fit(c.traits(), c.z(), c.y(), c.family(), o.withAdditive(c.additive()));
+        return Gam.fit(c.traits(), c.z(), c.covariates(), c.c(), c.y(), c.family(), o.withAdditive(c.additive()));
     }
 
     static void close(double expected, double actual, double rel, String what) {
@@ -36,7 +36,7 @@ class GamMgcvReferenceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"neonatal_te", "bumpus_weight_s", "synthetic_mass_s", "synthetic_gaussian_te",
-        "synthetic_te3", "bumpus_additive4"})
+        "synthetic_te3", "bumpus_additive4", "bumpus_sex_weight_s"})
     void atMgcvSmoothingParametersTheFitIsMgcvs(String name) {
         MgcvCases.Case c = MgcvCases.load(name);
         Map<String, Double> ref = MgcvCases.reference(name);
@@ -54,10 +54,11 @@ class GamMgcvReferenceTest {
         close(ref.get("scale/"), g.scale(), 1e-6, name + " scale");
         for (int i = 1; i <= 5; i++) {
             double[] z = c.z()[i - 1];
-            close(ref.get("eta/" + i), g.linearPredictor(z), 1e-6, name + " eta " + i);
-            close(ref.get("se_link/" + i), g.standardError(z), 1e-5, name + " se " + i);
+            double[] cv = c.c()[i - 1];
+            close(ref.get("eta/" + i), g.linearPredictor(z, cv), 1e-6, name + " eta " + i);
+            close(ref.get("se_link/" + i), g.standardError(z, cv), 1e-5, name + " se " + i);
         }
-        double[][] grads = GamGradientsCheck.averageDerivatives(g, c.z());
+        double[][] grads = GamGradientsCheck.averageDerivatives(g, c.z(), c.c());
         int k = c.traits().size();
         for (int a = 0; a < k; a++) {
             close(ref.get("beta_gam/" + c.traits().get(a)), grads[0][a], 1e-5, name + " beta_gam");
@@ -73,7 +74,8 @@ class GamMgcvReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"neonatal_te", "bumpus_weight_s", "synthetic_mass_s", "synthetic_gaussian_te"})
+    @ValueSource(strings = {"neonatal_te", "bumpus_weight_s", "synthetic_mass_s", "synthetic_gaussian_te",
+        "bumpus_sex_weight_s"})
     void chosenSmoothingParametersAgreeToTheOptimisersTolerance(String name) {
         MgcvCases.Case c = MgcvCases.load(name);
         Map<String, Double> ref = MgcvCases.reference(name);
@@ -89,7 +91,7 @@ class GamMgcvReferenceTest {
         for (int i = 0; i < fr.length; i++) {
             close(fr[i], fj[i], 1e-3, name + " fitted " + i);
         }
-        double[][] grads = GamGradientsCheck.averageDerivatives(g, c.z());
+        double[][] grads = GamGradientsCheck.averageDerivatives(g, c.z(), c.c());
         for (int a = 0; a < c.traits().size(); a++) {
             close(ref.get("beta_gam/" + c.traits().get(a)), grads[0][a], 1e-3, name + " beta_gam");
         }

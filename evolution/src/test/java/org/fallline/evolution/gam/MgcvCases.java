@@ -13,7 +13,8 @@ import java.util.Map;
 final class MgcvCases {
 
     /** One case: traits standardised with divisor n − 1, the response, the family. */
-    record Case(String name, List<String> traits, double[][] z, double[] y, GamFamily family, boolean additive) {
+    record Case(String name, List<String> traits, double[][] z, double[] y, GamFamily family, boolean additive,
+            List<String> covariates, double[][] c) {
     }
 
     private MgcvCases() {
@@ -43,6 +44,8 @@ final class MgcvCases {
             case "bumpus_additive4" -> of(name, "/data/bumpus.csv", "W",
                     List.of("TotalLength_mm", "AlarExtent_mm", "Weight_g", "SkullL_mm"), GamFamily.BINOMIAL, true,
                     false);
+            case "bumpus_sex_weight_s" -> withCovariate(of(name, "/data/bumpus.csv", "W", List.of("Weight_g"),
+                    GamFamily.BINOMIAL, false, false), "/data/bumpus.csv", "Sex");
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -87,7 +90,18 @@ final class MgcvCases {
                 y[i] /= m;
             }
         }
-        return new Case(name, traits, z, y, family, additive);
+        return new Case(name, traits, z, y, family, additive, List.of(), new double[n][0]);
+    }
+
+    /** The case with one numeric covariate, unstandardised (as the R script enters it). */
+    private static Case withCovariate(Case c, String resource, String column) {
+        List<String[]> all = csv(resource);
+        int j = List.of(all.get(0)).indexOf(column);
+        double[][] v = new double[all.size() - 1][1];
+        for (int i = 0; i < v.length; i++) {
+            v[i][0] = Double.parseDouble(all.get(i + 1)[j]);
+        }
+        return new Case(c.name(), c.traits(), c.z(), c.y(), c.family(), c.additive(), List.of(column), v);
     }
 
     /** mgcv's numbers of a case: key "quantity/term". */

@@ -28,6 +28,11 @@ public final class RefinementStudy {
     private RefinementStudy() {
     }
 
+    /** Whether the largest boundary slope of {@code s} exceeds {@value #STEEP}: only then is existence in doubt. */
+    public static boolean steep(GraphSurface s) {
+        return boundaryJump(s)[1] > STEEP;
+    }
+
     /** The largest jump |u_b − u_i| over edges from a boundary vertex b to an interior vertex i, and its slope. */
     public static double[] boundaryJump(GraphSurface s) {
         TriangleMesh mesh = s.mesh();
@@ -54,7 +59,17 @@ public final class RefinementStudy {
      * (n−1)/4+1 show a boundary jump that does not vanish under refinement.
      */
     public static void check(MinimalSurface solver, Domain domain, int n, BoundaryData data, MinimalSurfaceResult fine) {
-        double[] j0 = boundaryJump(fine.surface());
+        check(solver, domain, n, data, fine.surface(), "");
+    }
+
+    /**
+     * As {@link #check(MinimalSurface, Domain, int, BoundaryData, MinimalSurfaceResult)} for a discrete minimal
+     * surface {@code fine} on mesh n found otherwise (the steady state of a flow), with {@code context} appended
+     * to the message (what the flow did).
+     */
+    public static void check(MinimalSurface solver, Domain domain, int n, BoundaryData data, GraphSurface fine,
+                             String context) {
+        double[] j0 = boundaryJump(fine);
         if (j0[1] <= STEEP) {
             return;
         }
@@ -73,17 +88,16 @@ public final class RefinementStudy {
                     "no minimal graph with these boundary data exists: under mesh refinement (n = %d, %d, %d) the "
                             + "boundary slope grows without bound (%.3g, %.3g, %.3g) and the height jump at the boundary "
                             + "tends to a positive limit instead of zero (%.3g, %.3g, %.3g; extrapolated %.3g): the surface "
-                            + "detaches from the boundary data%s",
-                    n2, n1, n, j2[1], j1[1], j0[1], j2[0], j1[0], j0[0], limit, symmetricHint(domain, fine)));
+                            + "detaches from the boundary data%s%s",
+                    n2, n1, n, j2[1], j1[1], j0[1], j2[0], j1[0], j0[0], limit, context, symmetricHint(domain, fine)));
         }
     }
 
     // for rotationally symmetric data on an annulus: the catenoid's limit R1 arccosh(R2/R1)
-    private static String symmetricHint(Domain domain, MinimalSurfaceResult fine) {
+    private static String symmetricHint(Domain domain, GraphSurface s) {
         if (!(domain instanceof Domain.Annulus a)) {
             return "";
         }
-        GraphSurface s = fine.surface();
         TriangleMesh mesh = s.mesh();
         double innerMin = Double.POSITIVE_INFINITY;
         double innerMax = Double.NEGATIVE_INFINITY;

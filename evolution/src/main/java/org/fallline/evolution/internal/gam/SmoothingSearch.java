@@ -19,7 +19,7 @@ import org.fallline.evolution.gam.SmoothingCriterion;
  * mgcv's Newton method: the score is first evaluated along the diagonal ρ<sub>1</sub> = … = ρ<sub>m</sub> on a grid
  * from {@value #GRID_LOW} to {@value #GRID_HIGH} in steps of {@value #GRID_STEP}, then refined from the best grid
  * point by Brent's method (m = 1, on the neighbouring grid interval) or by Powell's BOBYQA (m ≥ 2, from the best
- * grid point and from ρ = 0, bound to
+ * grid point and, for additive models, also from ρ = 0, bound to
  * [{@value #LOW}, {@value #HIGH}]<sup>m</sup>, trust region shrunk to {@value #STOP}). Every fit starts from the linear
  * predictor of the best fit so far. A λ at which the penalised IRLS fails scores {@value #FAILED}; when it fails everywhere the
  * first failure is rethrown.
@@ -82,8 +82,11 @@ public final class SmoothingSearch {
         return new Result(rho.clone(), criterion.score(f.deviance(), f.edf(), n), f, true);
     }
 
-    /** Minimises the score over m log smoothing parameters. */
-    public Result minimise(int m) throws PenalizedIrls.NotConverged {
+    /**
+     * Minimises the score over m log smoothing parameters; {@code secondStart} adds the BOBYQA run from ρ = 0 (for
+     * additive models, whose smooths may need very different smoothing).
+     */
+    public Result minimise(int m, boolean secondStart) throws PenalizedIrls.NotConverged {
         for (double r = GRID_LOW; r <= GRID_HIGH; r += GRID_STEP) {
             double[] rho = new double[m];
             java.util.Arrays.fill(rho, r);
@@ -100,10 +103,11 @@ public final class SmoothingSearch {
                     GoalType.MINIMIZE, new SearchInterval(Math.max(LOW, c - GRID_STEP), Math.min(HIGH, c + GRID_STEP), c));
             return new Result(bestRho.clone(), bestScore, best, converged);
         }
-        // two starts: the best diagonal point and ρ = 0 (penalties on the scale of XᵀX, near where mgcv's Newton
-        // iteration starts), each polished by BOBYQA; the best point scored wins. (ρ = 0 is what finds mgcv's optimum
-        // for smooths needing very different smoothing, such as Bumpus's four-trait additive model.)
-        for (double[] start : new double[][] {diagonal, new double[m]}) {
+        // the best diagonal point and, for an additive model, ρ = 0 (penalties on the scale of XᵀX, near where mgcv's
+        // Newton iteration starts), each polished by BOBYQA; the best point scored wins. (ρ = 0 is what finds mgcv's
+        // optimum for smooths needing very different smoothing, such as Bumpus's four-trait additive model; a tensor
+        // product's margins share one surface and the diagonal start finds mgcv's optimum.)
+        for (double[] start : secondStart ? new double[][] {diagonal, new double[m]} : new double[][] {diagonal}) {
             double[] from = start.clone();
             if (start != diagonal && java.util.Arrays.equals(start, diagonal)) {
                 continue;
