@@ -7,7 +7,8 @@ package org.fallline.physics.heat;
  * for a periodic axis. Each is the DFT of the line extended by the reflections its sides impose
  * (odd about a Dirichlet node, even about a Neumann node), which the periodic 3-point stencil maps
  * into itself; coefficient k is then multiplied by e^{−t μ_k}, μ_k = 4D/h² sin²(πk/M), M the
- * extended length (Strang, <i>The discrete cosine transform</i>, SIAM Review 41, 1999).
+ * extended length (Strang, <i>The discrete cosine transform</i>, SIAM Review 41, 1999). The sine transform
+ * has its own fused code path ({@link SineTransform}), the same for both directions.
  * Coefficients are kept in real form, m per line (memory linear in the grid).
  */
 final class AxisTransform {
@@ -20,6 +21,7 @@ final class AxisTransform {
     private final int extended;
     private final double[] eigenvalue;
     private final BluesteinFft fft;
+    private final SineTransform sine; // DD: the direct DST-I (the extension's transform is not built)
     private final boolean half;    // even extended length: a complex transform of half the length
     private final double[] line;   // the extended real sequence
     private final double[] re;
@@ -31,10 +33,12 @@ final class AxisTransform {
         this.reversed = reversed;
         this.extended = extended;
         this.half = extended % 2 == 0;
-        this.fft = new BluesteinFft(half ? extended / 2 : extended);
-        this.line = new double[extended];
-        this.re = new double[extended];
-        this.im = new double[extended];
+        boolean direct = shape == Shape.DD;
+        this.sine = direct ? new SineTransform(m) : null;
+        this.fft = direct ? null : new BluesteinFft(half ? extended / 2 : extended);
+        this.line = direct ? null : new double[extended];
+        this.re = direct ? null : new double[extended];
+        this.im = direct ? null : new double[extended];
         eigenvalue = new double[m];
         for (int j = 0; j < m; j++) {
             double s = Math.sin(Math.PI * frequency(j) / extended);
@@ -82,18 +86,12 @@ final class AxisTransform {
 
     /** Replaces the line x[offset + i·stride], i = 0 … m − 1, by its coefficients. */
     void forward(double[] x, int offset, int stride) {
-        
+        if (sine != null) {
+            sine.transform(x, offset, stride, 1);
+            return;
+        }
         int last = m - 1;
         switch (shape) {
-            case DD -> {
-                line[0] = 0;
-                line[m + 1] = 0;
-                for (int j = 1; j <= m; j++) {
-                    double v = x[offset + (j - 1) * stride];
-                    line[j] = v;
-                    line[extended - j] = -v;
-                }
-            }
             case NN -> {
                 for (int j = 0; j < m; j++) {
                     double v = x[offset + j * stride];
@@ -130,11 +128,6 @@ final class AxisTransform {
             fft.forward(re, im);
         }
         switch (shape) {
-            case DD -> {
-                for (int j = 0; j < m; j++) {
-                    x[offset + j * stride] = im[j + 1];
-                }
-            }
             case NN -> {
                 for (int j = 0; j < m; j++) {
                     x[offset + j * stride] = re[j];
@@ -157,18 +150,13 @@ final class AxisTransform {
 
     /** The inverse of {@link #forward}. */
     void inverse(double[] x, int offset, int stride) {
+        if (sine != null) {
+            sine.transform(x, offset, stride, 2.0 / (m + 1)); // S² = (M/2)·I
+            return;
+        }
         java.util.Arrays.fill(re, 0);
         java.util.Arrays.fill(im, 0);
         switch (shape) {
-            case DD -> {
-                for (int j = 0; j < m; j++) {
-                    double c = x[offset + j * stride];
-                    im[j + 1] = c;
-                    if (!half) {
-                        im[extended - (j + 1)] = -c;
-                    }
-                }
-            }
             case NN -> {
                 for (int j = 0; j < m; j++) {
                     double c = x[offset + j * stride];
@@ -214,11 +202,6 @@ final class AxisTransform {
         }
         int last = m - 1;
         switch (shape) {
-            case DD -> {
-                for (int j = 0; j < m; j++) {
-                    x[offset + j * stride] = line[j + 1];
-                }
-            }
             case NN, PP -> {
                 for (int j = 0; j < m; j++) {
                     x[offset + j * stride] = line[j];

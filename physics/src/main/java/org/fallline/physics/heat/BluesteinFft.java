@@ -48,12 +48,15 @@ final class BluesteinFft {
             chirpIm[j] = -Math.sin(angle);
         }
         kernel = new double[2][padded];
+        // the conjugate chirp, wrapped, and divided by the padded length: the 1/P of the inverse transform
+        // of the convolution is taken here once instead of in every transform
+        double scale = 1.0 / padded;
         for (int j = 0; j < length; j++) {
-            kernel[0][j] = chirpRe[j];
-            kernel[1][j] = -chirpIm[j];
+            kernel[0][j] = scale * chirpRe[j];
+            kernel[1][j] = -scale * chirpIm[j];
             if (j > 0) {
-                kernel[0][padded - j] = chirpRe[j];
-                kernel[1][padded - j] = -chirpIm[j];
+                kernel[0][padded - j] = kernel[0][j];
+                kernel[1][padded - j] = kernel[1][j];
             }
         }
         FastFourierTransformer.transformInPlace(kernel, DftNormalization.STANDARD, TransformType.FORWARD);
@@ -67,6 +70,11 @@ final class BluesteinFft {
     /** In place: (re, im) ← DFT(re, im), unnormalised. */
     void forward(double[] re, double[] im) {
         if (powerOfTwo) {
+            if (re.length == length && im.length == length) {
+                FastFourierTransformer.transformInPlace(new double[][] {re, im}, DftNormalization.STANDARD,
+                        TransformType.FORWARD);
+                return;
+            }
             System.arraycopy(re, 0, work[0], 0, length);
             System.arraycopy(im, 0, work[1], 0, length);
             FastFourierTransformer.transformInPlace(work, DftNormalization.STANDARD, TransformType.FORWARD);
@@ -85,17 +93,18 @@ final class BluesteinFft {
         FastFourierTransformer.transformInPlace(work, DftNormalization.STANDARD, TransformType.FORWARD);
         double[] kr = kernel[0];
         double[] ki = kernel[1];
+        // the product with the kernel, conjugated: the inverse transform of z is conj(DFT(conj z))/P, so
+        // the second transform is a forward one too (and the 1/P is in the kernel)
         for (int j = 0; j < padded; j++) {
             double a = wr[j];
             double b = wi[j];
             wr[j] = a * kr[j] - b * ki[j];
-            wi[j] = a * ki[j] + b * kr[j];
+            wi[j] = -(a * ki[j] + b * kr[j]);
         }
-        // the inverse of the padded transform, normalised by 1/padded
-        FastFourierTransformer.transformInPlace(work, DftNormalization.STANDARD, TransformType.INVERSE);
+        FastFourierTransformer.transformInPlace(work, DftNormalization.STANDARD, TransformType.FORWARD);
         for (int k = 0; k < length; k++) {
             double a = wr[k];
-            double b = wi[k];
+            double b = -wi[k];
             re[k] = a * chirpRe[k] - b * chirpIm[k];
             im[k] = a * chirpIm[k] + b * chirpRe[k];
         }

@@ -239,7 +239,7 @@ public final class HeatSolver {
         op.derivative(0, u0, f, new double[op.points]);
         double size = HeatOperator.maxAbs(u0);
         double mu = HeatOperator.maxAbs(f) / Math.max(size, 1e-300);
-        double tau = new TruncationEstimate(op).estimate(u0);
+        double tau = new TruncationEstimate(op).estimate(0, u0);
         if (mu > 0 && tau > 0) {
             double factorial = 1;
             for (int i = 2; i <= scheme.order() + 1; i++) {

@@ -201,15 +201,16 @@ final class ImplicitStepper {
         if (!Double.isNaN(tol)) {
             return tol;
         }
-        return defaultLocalTolerance(op, truncation, u, h);
+        return defaultLocalTolerance(op, truncation, t, u, h);
     }
 
     /**
      * The default accuracy rule of every time stepper: the absolute local error allowed in a step of
-     * length h from u, h·max(τ/2, 10⁻¹²(1 + max|u|)/T) with τ the spatial truncation error.
+     * length h from u at time t, h·max(τ/2, 10⁻¹²(1 + max|u|)/T) with τ the spatial truncation error.
      */
-    static double defaultLocalTolerance(HeatOperator op, TruncationEstimate truncation, double[] u, double h) {
-        double tau = truncation.estimate(u);
+    static double defaultLocalTolerance(HeatOperator op, TruncationEstimate truncation, double t, double[] u,
+            double h) {
+        double tau = truncation.estimate(t, u);
         double floor = 1e-12 * (1 + HeatOperator.maxAbs(u)) / op.problem.tEnd();
         return h * Math.max(0.5 * tau, floor);
     }

@@ -119,7 +119,7 @@ final class RadauStepper {
                 next = samples(rec, times, next, t, lands, u);
                 continue;
             }
-            double allowed = estimateTolerance(u, h);
+            double allowed = estimateTolerance(t, u, h);
             estimate(t, u, h, false);
             double ratio = ratio(allowed, trial);
             if (sharpen && ratio > 1) {
@@ -188,9 +188,9 @@ final class RadauStepper {
      * accompanying §IV.8), and so does this class, ρ being --tol or the default rule's absolute error
      * over 1 + max|u|.
      */
-    private double estimateTolerance(double[] u, double h) {
+    private double estimateTolerance(double t, double[] u, double h) {
         double wanted = Double.isNaN(tol)
-                ? ImplicitStepper.defaultLocalTolerance(op, truncation, u, h) / (1 + HeatOperator.maxAbs(u)) : tol;
+                ? ImplicitStepper.defaultLocalTolerance(op, truncation, t, u, h) / (1 + HeatOperator.maxAbs(u)) : tol;
         return 0.1 * Math.pow(wanted, 2.0 / 3);
     }
 

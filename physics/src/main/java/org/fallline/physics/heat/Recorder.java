@@ -18,6 +18,7 @@ final class Recorder {
     private final double[] work;
     private final boolean monitor;
     private double lastEnergy = Double.NaN;
+    private double lastEnergyTime = Double.NaN;
     private double lastMax = Double.NaN;
     private double firstMax = Double.NaN;
     private int observed;
@@ -82,8 +83,8 @@ final class Recorder {
     }
 
     private void checkEnergy(double t, double[] u) {
-        if (!monitor) {
-            return;
+        if (!monitor || t == lastEnergyTime) {
+            return; // a step that is also an output time is checked once
         }
         double energy = op.energy(t, u, work);
         if (!Double.isNaN(lastEnergy) && energy > lastEnergy * (1 + slack) + 1e-300) {
@@ -91,6 +92,7 @@ final class Recorder {
                     + " at t = " + (float) t + " (it never increases for this problem): the time integration is unstable");
         }
         lastEnergy = energy;
+        lastEnergyTime = t;
     }
 
     int observed() {
