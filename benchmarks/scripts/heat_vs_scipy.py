@@ -104,7 +104,7 @@ def main():
         print(f"\n## {dim}-D n={n}: spatial error {spatial:.3e}, target {target:.3e}", flush=True)
         ref, _ = scipy_bdf(dim, n, target)
         base = ["--dim", str(dim), "--n", str(n), "--initial", u0, "--exact", exact]
-        for method in ("auto", "crank-nicolson", "bdf2", "tr-bdf2"):
+        for method in ("auto", "crank-nicolson", "bdf2", "tr-bdf2") + (("radau5",) if dim == 1 else ()):
             tols = [None] if method == "auto" else [None, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 3e-9, 1e-9]
             for tol in tols:
                 r = fallline(base + ["--method", method] + ([] if tol is None else ["--tol", str(tol)]))
