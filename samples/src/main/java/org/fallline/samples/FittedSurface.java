@@ -1,12 +1,15 @@
 package org.fallline.samples;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import org.fallline.evolution.GamGradients;
 import org.fallline.evolution.GlmGradients;
 import org.fallline.evolution.GroupReport;
 import org.fallline.evolution.Model;
 import org.fallline.evolution.SecondOrderFitness;
+import org.fallline.evolution.gam.FittedGam;
 import org.fallline.samples.internal.Numbers;
 
 /**
@@ -18,7 +21,10 @@ import org.fallline.samples.internal.Numbers;
  *       leave the possible range, so it is cut at 0 (and at 1/W̄ for survival) and the figure says so;</li>
  *   <li>logistic: the second-order logistic model's fitted probability p(z) = 1/(1 + e<sup>−η(z)</sup>), on the
  *       survival scale, in (0, 1) by construction;</li>
- *   <li>poisson: exp(η(z))/W̄ of the second-order log-linear model, relative fitness, positive by construction.</li>
+ *   <li>poisson: exp(η(z))/W̄ of the second-order log-linear model, relative fitness, positive by construction;</li>
+ *   <li>gam: the GAM's fitted fitness function h(f(z)) (Wood 2017; one {@code te} smooth of two or three traits,
+ *       additive beyond): P(W = 1) for 0/1 fitness, in (0, 1) by the logit link; otherwise relative fitness
+ *       h(f(z))/W̄, positive by the log link for counts, cut at 0 (and said) for the identity link.</li>
  * </ul>
  *
  * @param value   the surface at z, on the shown scale, before any cut
@@ -31,8 +37,26 @@ import org.fallline.samples.internal.Numbers;
 record FittedSurface(ToDoubleFunction<double[]> value, String label, String formula, double floor, double ceiling,
         String range) {
 
-    /** The surface of the chosen model, or a note saying why there is none. */
+    /** The surface of the chosen model, or a note saying why there is none (without covariates). */
     static Optional<FittedSurface> of(GroupReport g, Model model, boolean binary, StringBuilder why) {
+        return of(g, model, binary, List.of(), why);
+    }
+
+    /**
+     * The surface of the chosen model, or a note saying why there is none.
+     *
+     * @param covariates the covariates of the analysis (numeric ones are held at their means, the indicator
+     *                   columns of categorical ones at 0, their reference level)
+     */
+    static Optional<FittedSurface> of(GroupReport g, Model model, boolean binary, List<String> covariates,
+                                      StringBuilder why) {
+        if (model == Model.GAM) {
+            if (g.gam().isEmpty()) {
+                why.append("no GAM was fitted");
+                return Optional.empty();
+            }
+            return Optional.of(gam(g.gam().get(), g.meanFitness(), covariates));
+        }
         if (model == Model.OLS) {
             if (g.quadratic().isEmpty()) {
                 why.append("no second-order model was fitted");
@@ -60,6 +84,30 @@ record FittedSurface(ToDoubleFunction<double[]> value, String label, String form
         why.append(g.quadratic().isEmpty() ? "no second-order model was fitted"
                 : "the second-order " + family + " fit did not give estimates (see the notes)");
         return Optional.empty();
+    }
+
+    /** The GAM's fitted fitness function: P(W = 1) for binomial fitness, relative fitness W̃/W̄ otherwise. */
+    private static FittedSurface gam(GamGradients gam, double meanFitness, List<String> covariates) {
+        FittedGam fit = gam.fitness();
+        List<String> columns = fit.covariates();
+        double[] means = fit.covariateMeans();
+        double[] held = new double[columns.size()];
+        for (int j = 0; j < held.length; j++) {
+            // a numeric covariate's column bears its name; a categorical one's indicators NAME:LEVEL stay at 0
+            held[j] = covariates.contains(columns.get(j)) ? means[j] : 0;
+        }
+        String formula = "f = " + fit.formula() + ", λ by " + fit.criterion().name() + " (GAM)";
+        return switch (fit.family()) {
+            case BINOMIAL -> new FittedSurface(z -> fit.fitness(z, held),
+                    "fitted survival probability p = P(W = 1) (GAM)", "p(z) = 1/(1 + exp(−f(z))), " + formula, 0, 1,
+                    "[0, 1]");
+            case POISSON -> new FittedSurface(z -> fit.fitness(z, held) / meanFitness,
+                    "fitted relative fitness exp(f)/W̄ (GAM)", "exp(f(z))/W̄ (W̄ = " + Numbers.table(meanFitness) + "), "
+                    + formula, 0, Double.POSITIVE_INFINITY, "[0, ∞)");
+            case GAUSSIAN -> new FittedSurface(z -> fit.fitness(z, held) / meanFitness,
+                    "fitted relative fitness f/W̄ (GAM)", "f(z)/W̄ (W̄ = " + Numbers.table(meanFitness) + "), " + formula,
+                    0, Double.POSITIVE_INFINITY, "[0, ∞)");
+        };
     }
 
     /** The surface at z cut to [floor, ceiling]. */

@@ -84,7 +84,8 @@ final class SurfaceFigure {
             why.append("a surface needs two traits");
             return null;
         }
-        FittedSurface surface = FittedSurface.of(g, options.model(), sample.binary(), why).orElse(null);
+        FittedSurface surface = FittedSurface.of(g, options.model(), sample.binary(), options.covariates(), why)
+                .orElse(null);
         if (surface == null) {
             return null;
         }

@@ -35,7 +35,7 @@ class SelectionFiguresOutTest {
 
     @Test
     void everyModelDrawsItsSurfaceAndTheFitnessFunctions() throws Exception {
-        for (String model : List.of("ols", "logistic", "poisson")) {
+        for (String model : List.of("ols", "logistic", "poisson", "gam")) {
             Path out = dir.resolve(model);
             Run.Result r = Run.fallline("selection", "--traits", "TotalLength_mm,Weight_g", "--model", model,
                     "--out", out.toString());

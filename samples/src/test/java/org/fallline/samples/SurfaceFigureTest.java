@@ -107,4 +107,46 @@ class SurfaceFigureTest {
         assertEquals(null, SurfaceFigure.of(g, sample.group(g.group()), null, options, "", why));
         assertEquals("no second-order model was fitted", why.toString());
     }
+
+    /**
+     * Under {@code --model gam} the surface is the GAM's fitted probability: on Karn &amp; Penrose's neonates, te(bw,
+     * gest) with mgcv's defaults, at the first five babies it is mgcv's {@code predict(gam, type = "link")}
+     * (samples/src/test/resources/reference/mgcv_gam_reference.csv, rows eta) to the smoothing optimisers' tolerance.
+     */
+    @Test
+    void theGamSurfaceIsTheSplinesFittedProbability() {
+        List<String> traits = List.of("bw", "gest");
+        SelectionOptions options = SelectionOptions.builder().fitness("nns").traits(traits).model(Model.GAM).build();
+        SelectionSample sample = new SelectionSample(2, options.seed());
+        GroupReport g = new SelectionAnalysis().analyze(PhenotypeCsv.of("karn_penrose_neonatal.csv",
+                SelectionCommand.bundled("karn_penrose_neonatal.csv")), options, sample).groups().get(0);
+        org.fallline.evolution.gam.FittedGam fit = g.gam().orElseThrow().fitness();
+        FittedSurface surface = FittedSurface.of(g, Model.GAM, true, List.of(), new StringBuilder()).orElseThrow();
+        assertTrue(surface.label().contains("survival probability") && surface.formula().contains("te(bw, gest"),
+                surface.formula());
+        SurfaceFigure.Plane plane = SurfaceFigure.plane(g, sample.group(g.group()), traits, options, surface);
+        Figures.Grid grid = plane.grid();
+        int drawn = 0;
+        for (int i = 0; i < grid.x().length; i++) {
+            for (int j = 0; j < grid.y().length; j++) {
+                double w = grid.z()[i][j];
+                if (!Double.isNaN(w)) {
+                    drawn++;
+                    assertEquals(fit.fitness(plane.z(grid.x()[i], grid.y()[j])), w, 1e-15);
+                    assertTrue(w > 0 && w < 1);
+                }
+            }
+        }
+        assertTrue(drawn > 1000);
+        assertFalse(plane.cut());
+        // the first five babies (bw, gest) and mgcv's linear predictor there
+        double[][] babies = {{0.454545454545455, 155}, {0.454545454545455, 165}, {0.454545454545455, 165}, {2.5, 170},
+            {0.454545454545455, 180}};
+        double[] mgcvEta = {-5.87547275595431, -5.63163513215296, -5.63163513215296, -0.47445231230334,
+            -5.26789005991272};
+        for (int b = 0; b < babies.length; b++) {
+            double p = surface.value().applyAsDouble(plane.z(babies[b][0], babies[b][1]));
+            assertEquals(mgcvEta[b], Math.log(p / (1 - p)), 1e-3 * Math.abs(mgcvEta[b]), "baby " + (b + 1));
+        }
+    }
 }
